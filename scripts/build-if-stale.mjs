@@ -1,0 +1,39 @@
+// rebuilds dist/ when any source file is newer than the last build
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function newest(dir) {
+  let t = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const s = statSync(p);
+    t = Math.max(t, s.isDirectory() ? newest(p) : s.mtimeMs);
+  }
+  return t;
+}
+
+export function buildIfStale({ quiet = false } = {}) {
+  const stamp = join(root, 'dist', '.build-stamp');
+  const srcTime = newest(join(root, 'src'));
+  if (existsSync(stamp) && statSync(stamp).mtimeMs >= srcTime) return false;
+  if (!quiet) process.stderr.write('building guarantor (tsc)...\n');
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  execFileSync(process.execPath, [
+    '-e',
+    `require('fs').writeFileSync(${JSON.stringify(stamp)}, String(Date.now()))`,
+  ]);
+  return true;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) buildIfStale();
