@@ -3,26 +3,12 @@
 import { z } from 'zod';
 import { Evidence, SourceId } from './source.js';
 
+export { IsoDate, validPartialDate } from './dates.js';
+
 export const ActorId = z
   .string()
   .regex(/^[A-Z][A-Z0-9-]*$/, 'actor ids are ISO 3166 alpha-3 codes (USA, GBR) or upper-case ids (NATO, EU)')
   .describe('an actor id from data/actors.yaml');
-
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dates are YYYY, YYYY-MM or YYYY-MM-DD')
-  .refine((s) => validPartialDate(s), 'not a real calendar date')
-  .describe('YYYY, YYYY-MM or YYYY-MM-DD');
-
-export function validPartialDate(s: string): boolean {
-  const [y, m, d] = s.split('-').map(Number);
-  if (m !== undefined && (m < 1 || m > 12)) return false;
-  if (d !== undefined) {
-    const days = new Date(Date.UTC(y!, m!, 0)).getUTCDate();
-    if (d < 1 || d > days) return false;
-  }
-  return true;
-}
 
 export const Sources = z.array(SourceId).min(1, 'cite at least one source id').describe('source ids (data/sources)');
 

@@ -1,6 +1,7 @@
 // bibliography entries: every default, prior and catalog fact cites one of these by id
 
 import { z } from 'zod';
+import { IsoDate } from './dates.js';
 
 export const SourceId = z
   .string()
@@ -22,10 +23,7 @@ export const Source = z
     authors: z.array(z.string().min(1)).default([]),
     title: z.string().min(1),
     outlet: z.string().optional().describe('journal, publisher, newspaper or issuing body'),
-    date: z
-      .string()
-      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dates are YYYY, YYYY-MM or YYYY-MM-DD')
-      .describe('publication date'),
+    date: IsoDate.describe('publication date'),
     url: z.string().url().optional(),
     doi: z.string().optional(),
     file: z.string().optional().describe('for the seed articles: their file name under shared/seeds'),

@@ -36,7 +36,7 @@ export const statedPosition: Rule = {
         statedPosition,
         p.stance === 'rejects' ? 'warning' : 'info',
         `${p.party} ${p.stance === 'proposed' ? 'proposed it' : p.stance}`,
-        p.summary,
+        `Stated position of ${p.party} on this package (${p.stance}): ${p.summary}`,
         [p.source],
         { party: p.party },
       ),

@@ -31,7 +31,7 @@ export const guaranteePresent: Rule = {
         guaranteePresent,
         'strength',
         `Obligation to fight: ${i.title}`,
-        `${list(i.guarantors)} promise ${i.strength === 'ground-combat' ? 'ground combat' : 'air or naval combat'} if Ukraine is attacked; by Kuleba's definition this is a guarantee rather than assistance.`,
+        `${list(i.guarantors)} commit to ${i.strength === 'ground-combat' ? 'ground combat' : 'air or naval combat'} if Ukraine is attacked; by Kuleba's definition this is a guarantee rather than assistance.`,
         ['kuleba-2025'],
         { instrument: i.id },
       ),

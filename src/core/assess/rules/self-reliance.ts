@@ -1,7 +1,7 @@
 // Ukraine's own capability: caps imposed on it, and support to build it
 
 import { STRENGTH_SCORE } from '../features.js';
-import { finding, list, type Rule } from '../rule.js';
+import { type AssessContext, finding, list, type Rule } from '../rule.js';
 
 export const armyCap: Rule = {
   id: 'self-reliance.army-cap',
@@ -75,27 +75,40 @@ export const deepStrike: Rule = {
 
 const BUILDS_ARMY = new Set(['supply-arms', 'training', 'industrial']);
 
+function armyBuilders(s: AssessContext['scenario']) {
+  return s.instruments.filter(
+    (i) =>
+      i.trigger.timing === 'standing' &&
+      STRENGTH_SCORE[i.strength] >= STRENGTH_SCORE.supply &&
+      (i.obligations.some((o) => BUILDS_ARMY.has(o)) || i.depth.coProduction || i.depth.training),
+  );
+}
+
+export const noArmySupport: Rule = {
+  id: 'self-reliance.no-army-support',
+  dimension: 'self-reliance',
+  description: 'No standing instrument arms, trains or co-produces for Ukraine’s own forces.',
+  run: ({ scenario: s }) =>
+    armyBuilders(s).length
+      ? []
+      : [
+          finding(
+            noArmySupport,
+            'warning',
+            'Nothing builds Ukraine’s own army',
+            'No standing instrument supplies, trains or co-produces. Pifer, Gorenburg and Bondarev each see a strong Ukrainian army as the first guarantee, and Bondarev notes a large army is unaffordable without outside support.',
+            ['pifer-2022', 'alaska-analysis-2025', 'bondarev-2025'],
+          ),
+        ],
+};
+
 export const armySupport: Rule = {
   id: 'self-reliance.army-support',
   dimension: 'self-reliance',
-  description: 'Instruments that arm, train or co-produce for Ukraine’s own forces.',
+  description: 'Standing instruments that arm, train or co-produce for Ukraine’s own forces.',
   run: ({ scenario: s }) => {
-    const builders = s.instruments.filter(
-      (i) =>
-        i.trigger.timing === 'standing' &&
-        STRENGTH_SCORE[i.strength] >= STRENGTH_SCORE.supply &&
-        (i.obligations.some((o) => BUILDS_ARMY.has(o)) || i.depth.coProduction || i.depth.training),
-    );
-    if (builders.length === 0)
-      return [
-        finding(
-          armySupport,
-          'warning',
-          'Nothing builds Ukraine’s own army',
-          'No standing instrument supplies, trains or co-produces. Pifer, Gorenburg and Bondarev each see a strong Ukrainian army as the first guarantee, and Bondarev notes a large army is unaffordable without outside support.',
-          ['pifer-2022', 'alaska-analysis-2025', 'bondarev-2025'],
-        ),
-      ];
+    const builders = armyBuilders(s);
+    if (builders.length === 0) return [];
     return [
       finding(
         armySupport,
@@ -108,4 +121,4 @@ export const armySupport: Rule = {
   },
 };
 
-export const selfRelianceRules = [armyCap, weaponCaps, deepStrike, armySupport];
+export const selfRelianceRules = [armyCap, weaponCaps, deepStrike, noArmySupport, armySupport];
