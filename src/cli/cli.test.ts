@@ -24,7 +24,10 @@ describe('guarantor CLI', () => {
 
   it('validate: bad files give located errors and exit 1, nothing else', async () => {
     const bad = join(tmp, 'bad.yaml');
-    writeFileSync(bad, 'id: bad\ntitle: Bad\nsummary: x\nstatus: draft\nasOf: 2025-01-01\nsources: [kuleba-2025]\ninstruments: []\nguarantor: [USA]\n');
+    writeFileSync(
+      bad,
+      'id: bad\ntitle: Bad\nsummary: x\nstatus: draft\nasOf: 2025-01-01\nsources: [kuleba-2025]\ninstruments: []\nguarantor: [USA]\n',
+    );
     const r = await cli(['validate', bad.replace(`${tmp}/`, `${tmp}/`)]);
     expect(r.code).toBe(1);
     expect(r.stderr.replaceAll(tmp, '<tmp>')).toMatchInlineSnapshot(`
@@ -73,7 +76,14 @@ describe('guarantor CLI', () => {
     expect(table.stdout).toContain('commitment.discretionary-wording');
     const json = await cli(['assess', fixture, '--json']);
     const a = JSON.parse(json.stdout);
-    expect(Object.keys(a).sort()).toEqual(['findings', 'overall', 'parties', 'scenario', 'scores', 'weights']);
+    expect(Object.keys(a).sort()).toEqual([
+      'findings',
+      'overall',
+      'parties',
+      'scenario',
+      'scores',
+      'weights',
+    ]);
     expect(a.findings[0]).toHaveProperty('sources');
     const md = await cli(['assess', fixture, '--markdown']);
     expect(md.stdout).toMatch(/^# Minimal valid package/);
@@ -97,7 +107,10 @@ describe('guarantor CLI', () => {
     const f = join(tmp, 'contradiction.yaml');
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(fixture, 'utf8')
-      .replace('instruments:', 'constraints:\n  foreignTroopsBanned: { banned: true, source: kuleba-2025 }\ninstruments:')
+      .replace(
+        'instruments:',
+        'constraints:\n  foreignTroopsBanned: { banned: true, source: kuleba-2025 }\ninstruments:',
+      )
       .replace(
         '    sources: [pifer-2022]',
         '    depth:\n      forces: [{ actor: GBR, troops: 5000, mission: reassurance, location: rear, source: pifer-2022 }]\n    sources: [pifer-2022]',
@@ -124,7 +137,8 @@ describe('guarantor CLI', () => {
   it('--help and --version exit 0', async () => {
     const h = await cli(['--help']);
     expect(h.code).toBe(0);
-    for (const c of ['list', 'show', 'validate', 'assess', 'compare', 'sources', 'schema']) expect(h.stdout).toContain(c);
+    for (const c of ['list', 'show', 'validate', 'assess', 'compare', 'sources', 'schema'])
+      expect(h.stdout).toContain(c);
     expect((await cli(['--version'])).stdout.trim()).toBe('0.1.0');
   });
 

@@ -31,7 +31,10 @@ function readAll(paths: string[]): TextFile[] {
 let cached: { catalog: Catalog; diagnostics: Diagnostic[] } | undefined;
 
 /** the shipped catalog; a broken shipped file is a bug, reported with its location */
-export function loadCatalog(opts: { strict?: boolean } = {}): { catalog: Catalog; diagnostics: Diagnostic[] } {
+export function loadCatalog(opts: { strict?: boolean } = {}): {
+  catalog: Catalog;
+  diagnostics: Diagnostic[];
+} {
   cached ??= buildCatalog({
     sourceFiles: readAll(yamlFiles(join(dataDir, 'sources'))),
     actorFiles: readAll(yamlFiles(dataDir).filter((p) => p.endsWith('actors.yaml'))),
@@ -73,9 +76,11 @@ export function resolveScenario(arg: string, cwd: string): ResolvedScenario {
   }
   const path = join(cwd, arg).startsWith('/') && !arg.startsWith('/') ? join(cwd, arg) : arg;
   const r = readTextFile(path);
-  if (!r.ok) throw new GuarantorError(r.diagnostic.code, r.diagnostic.message, [{ ...r.diagnostic, file: arg }]);
+  if (!r.ok)
+    throw new GuarantorError(r.diagnostic.code, r.diagnostic.message, [{ ...r.diagnostic, file: arg }]);
   const parsed = parseScenarioText(r.text, arg, knownIds(catalog));
-  if (!parsed.ok) throw new GuarantorError('scenario.invalid', `${arg} is not a valid scenario`, parsed.diagnostics);
+  if (!parsed.ok)
+    throw new GuarantorError('scenario.invalid', `${arg} is not a valid scenario`, parsed.diagnostics);
   return { scenario: parsed.value, file: arg, fromCatalog: false };
 }
 

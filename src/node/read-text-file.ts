@@ -15,11 +15,13 @@ export function readTextFile(
   let size: number;
   try {
     const st = statSync(path);
-    if (st.isDirectory()) return fail('file.is-directory', 'is a directory, not a file', 'name a .yaml file inside it');
+    if (st.isDirectory())
+      return fail('file.is-directory', 'is a directory, not a file', 'name a .yaml file inside it');
     size = st.size;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail('file.not-found', 'no such file', 'check the path, or use a catalog id (guarantor list)');
+    if (code === 'ENOENT')
+      return fail('file.not-found', 'no such file', 'check the path, or use a catalog id (guarantor list)');
     if (code === 'EACCES') return fail('file.unreadable', 'permission denied', 'check the file permissions');
     return fail('file.unreadable', `cannot read file (${code ?? 'unknown error'})`, 'check the path');
   }
@@ -31,12 +33,21 @@ export function readTextFile(
     );
   }
   const buf = readFileSync(path);
-  if (buf.includes(0)) return fail('file.binary', 'file contains NUL bytes: it is binary, not YAML text', 'name a .yaml text file');
+  if (buf.includes(0))
+    return fail(
+      'file.binary',
+      'file contains NUL bytes: it is binary, not YAML text',
+      'name a .yaml text file',
+    );
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    return fail('file.encoding', 'file is not valid UTF-8', 'save it as UTF-8 (most editors: "Save with encoding")');
+    return fail(
+      'file.encoding',
+      'file is not valid UTF-8',
+      'save it as UTF-8 (most editors: "Save with encoding")',
+    );
   }
   return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }

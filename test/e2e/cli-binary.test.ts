@@ -29,7 +29,11 @@ describe('guarantor binary', () => {
     const rows = JSON.parse(run(['list', '--json']).stdout);
     for (const row of rows) {
       expect(row).toEqual(
-        expect.objectContaining({ id: expect.any(String), title: expect.any(String), systems: expect.any(Array) }),
+        expect.objectContaining({
+          id: expect.any(String),
+          title: expect.any(String),
+          systems: expect.any(Array),
+        }),
       );
     }
   });

@@ -1,7 +1,7 @@
 // an in-memory CliIo so commands run in-process and their output can be snapshotted
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
+import { runCli } from '../../src/cli/main.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -11,7 +11,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function cli(args: string[], opts: { env?: Record<string, string>; tty?: boolean } = {}): Promise<CliRun> {
+export async function cli(
+  args: string[],
+  opts: { env?: Record<string, string>; tty?: boolean } = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {

@@ -5,19 +5,66 @@ import type { InstrumentInput } from '../../src/core/schema/instrument.js';
 import { type Party, PartyFile } from '../../src/core/schema/party.js';
 import { Scenario, type ScenarioInput } from '../../src/core/schema/scenario.js';
 
-const spend = (value: number) => ({ value, unit: 'USD bn', year: 2024, source: 'fixture', evidence: 'verified' as const });
+const spend = (value: number) => ({
+  value,
+  unit: 'USD bn',
+  year: 2024,
+  source: 'fixture',
+  evidence: 'verified' as const,
+});
 
 export const testActors: ReadonlyMap<string, Actor> = new Map(
   (
     [
-      { id: 'UKR', name: 'Ukraine', kind: 'state', members: [], nuclear: 'non-nuclear', activeForces: { ...spend(800_000), unit: 'personnel' } },
-      { id: 'RUS', name: 'Russia', kind: 'state', members: [], nuclear: 'nuclear-weapon-state', defenceSpending: spend(150) },
-      { id: 'USA', name: 'United States', kind: 'state', members: [], nuclear: 'nuclear-weapon-state', defenceSpending: spend(1000) },
-      { id: 'GBR', name: 'United Kingdom', kind: 'state', members: [], nuclear: 'nuclear-weapon-state', defenceSpending: spend(80) },
-      { id: 'EST', name: 'Estonia', kind: 'state', members: [], nuclear: 'umbrella', defenceSpending: spend(1.5) },
+      {
+        id: 'UKR',
+        name: 'Ukraine',
+        kind: 'state',
+        members: [],
+        nuclear: 'non-nuclear',
+        activeForces: { ...spend(800_000), unit: 'personnel' },
+      },
+      {
+        id: 'RUS',
+        name: 'Russia',
+        kind: 'state',
+        members: [],
+        nuclear: 'nuclear-weapon-state',
+        defenceSpending: spend(150),
+      },
+      {
+        id: 'USA',
+        name: 'United States',
+        kind: 'state',
+        members: [],
+        nuclear: 'nuclear-weapon-state',
+        defenceSpending: spend(1000),
+      },
+      {
+        id: 'GBR',
+        name: 'United Kingdom',
+        kind: 'state',
+        members: [],
+        nuclear: 'nuclear-weapon-state',
+        defenceSpending: spend(80),
+      },
+      {
+        id: 'EST',
+        name: 'Estonia',
+        kind: 'state',
+        members: [],
+        nuclear: 'umbrella',
+        defenceSpending: spend(1.5),
+      },
       { id: 'FIN', name: 'Finland', kind: 'state', members: [], nuclear: 'umbrella' },
       { id: 'NATO', name: 'NATO', kind: 'organisation', members: ['USA', 'GBR', 'EST'], nuclear: 'mixed' },
-      { id: 'UNSC', name: 'UN Security Council', kind: 'organisation', members: ['USA', 'GBR', 'RUS'], nuclear: 'mixed' },
+      {
+        id: 'UNSC',
+        name: 'UN Security Council',
+        kind: 'organisation',
+        members: ['USA', 'GBR', 'RUS'],
+        nuclear: 'mixed',
+      },
     ] satisfies Actor[]
   ).map((a) => [a.id, a]),
 );
@@ -28,15 +75,33 @@ export const testParties: Party[] = PartyFile.parse({
       id: 'UKR',
       name: 'Ukraine',
       redLines: [
-        { id: 'no-russian-veto', predicate: 'aggressor-veto', kind: 'red-line', summary: 'No Russian veto.', source: 'kuleba-2025' },
-        { id: 'caps', predicate: 'weapon-or-range-caps', kind: 'concern', summary: 'Avoid caps.', source: 'pifer-2022' },
+        {
+          id: 'no-russian-veto',
+          predicate: 'aggressor-veto',
+          kind: 'red-line',
+          summary: 'No Russian veto.',
+          source: 'kuleba-2025',
+        },
+        {
+          id: 'caps',
+          predicate: 'weapon-or-range-caps',
+          kind: 'concern',
+          summary: 'Avoid caps.',
+          source: 'pifer-2022',
+        },
       ],
     },
     {
       id: 'RUS',
       name: 'Russia',
       redLines: [
-        { id: 'no-troops', predicate: 'foreign-troops-in-country', kind: 'red-line', summary: 'No troops.', source: 'alaska-analysis-2025' },
+        {
+          id: 'no-troops',
+          predicate: 'foreign-troops-in-country',
+          kind: 'red-line',
+          summary: 'No troops.',
+          source: 'alaska-analysis-2025',
+        },
       ],
     },
   ],

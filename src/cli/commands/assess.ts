@@ -32,7 +32,9 @@ export function registerAssess(program: Command, ctx: CliContext): void {
       const a = assessScenario(r.scenario, catalog, { weights });
       if (hasErrors(a)) ctx.exitCode = EXIT_INVALID;
       if (opts.json) return printJson(ctx, a);
-      ctx.io.out(renderAssessment(a, r.scenario.title, catalog, paint(ctx.io), outputFormat(opts) === 'markdown'));
+      ctx.io.out(
+        renderAssessment(a, r.scenario.title, catalog, paint(ctx.io), outputFormat(opts) === 'markdown'),
+      );
     });
 }
 
@@ -70,7 +72,13 @@ export function comparisonRow(a: Assessment, title: string, systems: string[]): 
   };
 }
 
-const STANCE_MARK: Record<string, string> = { accepts: 'yes', proposed: 'yes', conditional: 'cond', rejects: 'NO', unknown: '?' };
+const STANCE_MARK: Record<string, string> = {
+  accepts: 'yes',
+  proposed: 'yes',
+  conditional: 'cond',
+  rejects: 'NO',
+  unknown: '?',
+};
 
 export function registerCompare(program: Command, ctx: CliContext): void {
   program
@@ -82,48 +90,70 @@ export function registerCompare(program: Command, ctx: CliContext): void {
     .option('--weights <list>', weightsOption)
     .option('--json', 'JSON array: id, title, systems, overall, scores{}, parties{}, findings{}')
     .option('--markdown', 'markdown table')
-    .action((args: string[], opts: { all?: boolean; sort?: string; weights?: string; json?: boolean; markdown?: boolean }) => {
-      const weights = weightsFrom(opts);
-      const { catalog } = loadCatalog();
-      const resolved = opts.all
-        ? [...catalog.scenarios.values()].map((e) => ({ scenario: e.scenario }))
-        : args.map((x) => resolveScenario(x, ctx.io.cwd));
-      if (resolved.length === 0) {
-        throw new GuarantorError('usage.compare', 'name scenarios to compare, or pass --all');
-      }
-      let rows = resolved.map(({ scenario }) =>
-        comparisonRow(assessScenario(scenario, catalog, { weights }), scenario.title, scenario.systems),
-      );
-      if (opts.sort) {
-        const key = opts.sort;
-        if (key !== 'overall' && !(DIMENSIONS as readonly string[]).includes(key))
-          throw new GuarantorError('usage.sort', `cannot sort by '${key}': use overall or one of ${DIMENSIONS.join(', ')}`);
-        const val = (r: ComparisonRow) => (key === 'overall' ? r.overall : r.scores[key as Dimension]);
-        rows = [...rows].sort((a, b) => val(b) - val(a) || a.id.localeCompare(b.id));
-      }
-      if (rows.some((r) => r.findings.error > 0)) ctx.exitCode = EXIT_INVALID;
-      if (opts.json) return printJson(ctx, rows);
-      const partyIds = catalog.parties.map((p) => p.id);
-      const headers = ['scenario', 'systems', 'overall', ...DIMENSIONS.map((d) => SHORT[d]), ...partyIds, 'warn', 'err'];
-      const cells = rows.map((r) => [
-        r.id,
-        r.systems.join(' '),
-        r.overall,
-        ...DIMENSIONS.map((d) => r.scores[d]),
-        ...partyIds.map((p) => STANCE_MARK[r.parties[p] ?? 'unknown']),
-        r.findings.warning,
-        r.findings.error,
-      ]);
-      const align = headers.map((_, i) => (i >= 2 && i < 3 + DIMENSIONS.length ? 'r' : 'l')) as ('l' | 'r')[];
-      const table = outputFormat(opts) === 'markdown' ? renderMarkdown(headers, cells, { align }) : renderTable(headers, cells, { align });
-      const nonDefault = DIMENSIONS.filter((d) => weights[d] !== 1).map((d) => `${d}=${weights[d]}`);
-      ctx.io.out(
-        [
-          table,
-          '',
-          `Scores 0-100 per dimension (higher is better); overall = weighted mean, weights ${nonDefault.length ? nonDefault.join(', ') : 'all 1'}.`,
-          `Parties: yes = accepts or proposed, cond = reservations, NO = a stated red line is crossed (guarantor assess <id> shows why and the sources).`,
-        ].join('\n'),
-      );
-    });
+    .action(
+      (
+        args: string[],
+        opts: { all?: boolean; sort?: string; weights?: string; json?: boolean; markdown?: boolean },
+      ) => {
+        const weights = weightsFrom(opts);
+        const { catalog } = loadCatalog();
+        const resolved = opts.all
+          ? [...catalog.scenarios.values()].map((e) => ({ scenario: e.scenario }))
+          : args.map((x) => resolveScenario(x, ctx.io.cwd));
+        if (resolved.length === 0) {
+          throw new GuarantorError('usage.compare', 'name scenarios to compare, or pass --all');
+        }
+        let rows = resolved.map(({ scenario }) =>
+          comparisonRow(assessScenario(scenario, catalog, { weights }), scenario.title, scenario.systems),
+        );
+        if (opts.sort) {
+          const key = opts.sort;
+          if (key !== 'overall' && !(DIMENSIONS as readonly string[]).includes(key))
+            throw new GuarantorError(
+              'usage.sort',
+              `cannot sort by '${key}': use overall or one of ${DIMENSIONS.join(', ')}`,
+            );
+          const val = (r: ComparisonRow) => (key === 'overall' ? r.overall : r.scores[key as Dimension]);
+          rows = [...rows].sort((a, b) => val(b) - val(a) || a.id.localeCompare(b.id));
+        }
+        if (rows.some((r) => r.findings.error > 0)) ctx.exitCode = EXIT_INVALID;
+        if (opts.json) return printJson(ctx, rows);
+        const partyIds = catalog.parties.map((p) => p.id);
+        const headers = [
+          'scenario',
+          'systems',
+          'overall',
+          ...DIMENSIONS.map((d) => SHORT[d]),
+          ...partyIds,
+          'warn',
+          'err',
+        ];
+        const cells = rows.map((r) => [
+          r.id,
+          r.systems.join(' '),
+          r.overall,
+          ...DIMENSIONS.map((d) => r.scores[d]),
+          ...partyIds.map((p) => STANCE_MARK[r.parties[p] ?? 'unknown']),
+          r.findings.warning,
+          r.findings.error,
+        ]);
+        const align = headers.map((_, i) => (i >= 2 && i < 3 + DIMENSIONS.length ? 'r' : 'l')) as (
+          | 'l'
+          | 'r'
+        )[];
+        const table =
+          outputFormat(opts) === 'markdown'
+            ? renderMarkdown(headers, cells, { align })
+            : renderTable(headers, cells, { align });
+        const nonDefault = DIMENSIONS.filter((d) => weights[d] !== 1).map((d) => `${d}=${weights[d]}`);
+        ctx.io.out(
+          [
+            table,
+            '',
+            `Scores 0-100 per dimension (higher is better); overall = weighted mean, weights ${nonDefault.length ? nonDefault.join(', ') : 'all 1'}.`,
+            `Parties: yes = accepts or proposed, cond = reservations, NO = a stated red line is crossed (guarantor assess <id> shows why and the sources).`,
+          ].join('\n'),
+        );
+      },
+    );
 }

@@ -4,8 +4,8 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { GuarantorError } from '../../core/errors.js';
 import type { Instrument } from '../../core/schema/instrument.js';
-import type { Scenario } from '../../core/schema/scenario.js';
 import { scenarioJsonSchema } from '../../core/schema/json-schema.js';
+import type { Scenario } from '../../core/schema/scenario.js';
 import { loadCatalog, resolveScenario } from '../../node/catalog-files.js';
 import { packageRoot } from '../../node/paths.js';
 import { readTextFile } from '../../node/read-text-file.js';
@@ -50,7 +50,9 @@ function describeInstrument(i: Instrument): string[] {
     `- ${i.id}: ${i.title}${evidenceMark(i.evidence)}`,
     `    guarantors: ${i.guarantors.join(', ') || '(none)'}; obligations: ${i.obligations.join(', ')}; strength: ${i.strength} (${i.automaticity})`,
     `    trigger: ${i.trigger.timing}, ${i.trigger.threshold}${i.trigger.adversary ? ` by ${i.trigger.adversary}` : ''}; domains: ${i.trigger.domains.join(', ')}${
-      i.trigger.responseDeadlineHours !== undefined ? `; respond within ${i.trigger.responseDeadlineHours} h` : ''
+      i.trigger.responseDeadlineHours !== undefined
+        ? `; respond within ${i.trigger.responseDeadlineHours} h`
+        : ''
     }${i.trigger.excludedTerritories.length ? `; excludes ${i.trigger.excludedTerritories.join(', ')}` : ''}`,
     `    legal: ${i.legal.form}, ratification ${i.legal.ratification}, ${i.legal.status}; duration: ${
       i.duration.years === null ? 'indefinite' : `${i.duration.years} years`
@@ -64,12 +66,18 @@ function describeInstrument(i: Instrument): string[] {
       f.aircraft !== undefined ? `${fmt(f.aircraft)} aircraft` : '',
       f.ships !== undefined ? `${fmt(f.ships)} ships` : '',
     ].filter(Boolean);
-    lines.push(`    forces: ${f.actor} ${what.join(', ')}, ${f.mission} at ${f.location}${f.heavy ? ', heavy' : ''} [${f.source}]${evidenceMark(f.evidence)}`);
+    lines.push(
+      `    forces: ${f.actor} ${what.join(', ')}, ${f.mission} at ${f.location}${f.heavy ? ', heavy' : ''} [${f.source}]${evidenceMark(f.evidence)}`,
+    );
   }
   for (const p of i.pledges) {
-    const money = p.money ? `${p.money.currency} ${fmt(p.money.amount)}${p.money.scale === 'unit' ? '' : p.money.scale === 'million' ? 'm' : 'bn'}${p.money.perYear ? '/yr' : ''}` : '';
+    const money = p.money
+      ? `${p.money.currency} ${fmt(p.money.amount)}${p.money.scale === 'unit' ? '' : p.money.scale === 'million' ? 'm' : 'bn'}${p.money.perYear ? '/yr' : ''}`
+      : '';
     const qty = p.quantity !== undefined ? `${fmt(p.quantity)} ${p.unit ?? ''}`.trim() : '';
-    lines.push(`    pledge: ${p.actor} ${[p.item, qty, money].filter(Boolean).join(' · ')}${p.due ? ` by ${p.due}` : ''} [${p.source}]${evidenceMark(p.evidence)}`);
+    lines.push(
+      `    pledge: ${p.actor} ${[p.item, qty, money].filter(Boolean).join(' · ')}${p.due ? ` by ${p.due}` : ''} [${p.source}]${evidenceMark(p.evidence)}`,
+    );
   }
   if (i.voidIf.length) lines.push(`    void if: ${i.voidIf.map((v) => v.description).join('; ')}`);
   lines.push(`    sources: ${i.sources.join(', ')}`);
@@ -87,7 +95,11 @@ export function describeScenario(s: Scenario): string {
     c.allianceBan?.banned ? 'no alliances' : '',
     c.nonNuclear?.required ? 'non-nuclear' : '',
     c.exercisesNeedConsentOf.length ? `exercises need consent of ${c.exercisesNeedConsentOf.join(', ')}` : '',
-    c.deepStrikeAllowed ? (c.deepStrikeAllowed.allowed ? 'deep strikes allowed' : 'deep strikes restricted') : '',
+    c.deepStrikeAllowed
+      ? c.deepStrikeAllowed.allowed
+        ? 'deep strikes allowed'
+        : 'deep strikes restricted'
+      : '',
   ].filter(Boolean);
   return [
     `${s.title} (${s.id})`,
@@ -103,7 +115,13 @@ export function describeScenario(s: Scenario): string {
     `instruments (${s.instruments.length}):`,
     ...s.instruments.flatMap(describeInstrument),
     ...(s.positions.length
-      ? ['', 'stated positions:', ...s.positions.map((p) => `- ${p.party} ${p.stance}: ${p.summary} [${p.source}]${evidenceMark(p.evidence)}`)]
+      ? [
+          '',
+          'stated positions:',
+          ...s.positions.map(
+            (p) => `- ${p.party} ${p.stance}: ${p.summary} [${p.source}]${evidenceMark(p.evidence)}`,
+          ),
+        ]
       : []),
     '',
     `sources: ${s.sources.join(', ')}`,
@@ -122,20 +140,23 @@ export function registerShow(program: Command, ctx: CliContext): void {
       if (opts.json) return printJson(ctx, r.scenario);
       if (opts.yaml) {
         const text = readTextFile(r.fromCatalog ? `${packageRoot}${r.file}` : r.file);
-        if (!text.ok) throw new GuarantorError(text.diagnostic.code, text.diagnostic.message, [text.diagnostic]);
+        if (!text.ok)
+          throw new GuarantorError(text.diagnostic.code, text.diagnostic.message, [text.diagnostic]);
         return ctx.io.out(text.text);
       }
       ctx.io.out(describeScenario(r.scenario));
     });
 }
 
-
 export function registerSources(program: Command, ctx: CliContext): void {
   program
     .command('sources')
     .description('the bibliography: every source id that data, defaults and findings cite')
     .argument('[id]', 'show one source and where it is cited')
-    .option('--kind <kind>', 'only sources of this kind (seed, literature, official, news, dataset, analysis, derived)')
+    .option(
+      '--kind <kind>',
+      'only sources of this kind (seed, literature, official, news, dataset, analysis, derived)',
+    )
     .option('--json', 'JSON')
     .option('--markdown', 'markdown table')
     .action((id: string | undefined, opts: { kind?: string; json?: boolean; markdown?: boolean }) => {
@@ -171,9 +192,14 @@ export function registerSources(program: Command, ctx: CliContext): void {
         s.kind,
         s.date,
         s.evidence,
-        `${s.authors.slice(0, 2).join(', ')}${s.authors.length > 2 ? ' et al.' : ''}: ${s.title}`.slice(0, 90),
+        `${s.authors.slice(0, 2).join(', ')}${s.authors.length > 2 ? ' et al.' : ''}: ${s.title}`.slice(
+          0,
+          90,
+        ),
       ]);
-      ctx.io.out(outputFormat(opts) === 'markdown' ? renderMarkdown(headers, cells) : renderTable(headers, cells));
+      ctx.io.out(
+        outputFormat(opts) === 'markdown' ? renderMarkdown(headers, cells) : renderTable(headers, cells),
+      );
     });
 }
 

@@ -28,8 +28,10 @@ export function registerValidate(program: Command, ctx: CliContext): void {
       const results: FileResult[] = [];
       if (opts.catalog) {
         const byFile = new Map<string, Diagnostic[]>();
-        for (const d of catalogDiagnostics) byFile.set(d.file ?? '', [...(byFile.get(d.file ?? '') ?? []), d]);
-        for (const { scenario, file } of catalog.scenarios.values()) results.push({ file, ok: true, id: scenario.id, diagnostics: [] });
+        for (const d of catalogDiagnostics)
+          byFile.set(d.file ?? '', [...(byFile.get(d.file ?? '') ?? []), d]);
+        for (const { scenario, file } of catalog.scenarios.values())
+          results.push({ file, ok: true, id: scenario.id, diagnostics: [] });
         for (const [file, diags] of byFile) results.push({ file, ok: false, diagnostics: diags });
       } else {
         if (files.length === 0) {

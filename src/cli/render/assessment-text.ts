@@ -1,7 +1,7 @@
 // assessment as text or markdown: scorecard, party stances, findings with their sources
 
-import type { Catalog } from '../../core/catalog/catalog.js';
 import type { Assessment, Finding } from '../../core/assess/types.js';
+import type { Catalog } from '../../core/catalog/catalog.js';
 import type { Paint } from '../io.js';
 import { renderMarkdown, renderTable } from '../table.js';
 
@@ -34,16 +34,26 @@ export function renderAssessment(
     ...a.scores.map((s) => [s.label, s.score, s.weight, s.basis]),
     ['Overall (weighted mean)', a.overall, '', ''],
   ];
-  const table = markdown ? renderMarkdown(headers, rows, { align: ['l', 'r', 'r', 'l'] }) : renderTable(headers, rows, { align: ['l', 'r', 'r', 'l'] });
+  const table = markdown
+    ? renderMarkdown(headers, rows, { align: ['l', 'r', 'r', 'l'] })
+    : renderTable(headers, rows, { align: ['l', 'r', 'r', 'l'] });
   const parties = a.parties.map(
     (x) =>
       `${markdown ? '- ' : ''}${x.party.padEnd(markdown ? 0 : 10)} ${x.stance}${x.stated ? ' (stated)' : ''}${
-        x.reasons.length ? `: ${x.reasons.map((r) => `${r.text} [${citeList([r.source], catalog)}]`).join(' ')}` : ': no coded red line crossed'
+        x.reasons.length
+          ? `: ${x.reasons.map((r) => `${r.text} [${citeList([r.source], catalog)}]`).join(' ')}`
+          : ': no coded red line crossed'
       }`,
   );
   const counts = findingCounts(a.findings);
   const colour = (f: Finding) =>
-    f.severity === 'error' ? p.red : f.severity === 'warning' ? p.yellow : f.severity === 'strength' ? p.green : p.dim;
+    f.severity === 'error'
+      ? p.red
+      : f.severity === 'warning'
+        ? p.yellow
+        : f.severity === 'strength'
+          ? p.green
+          : p.dim;
   const findings = a.findings.map((f) =>
     markdown
       ? `- **${SEVERITY_LABEL[f.severity]}** \`${f.id}\` ${f.title}. ${f.rationale} _Sources: ${citeList(f.sources, catalog)}_`
@@ -59,7 +69,9 @@ export function renderAssessment(
     h('Parties'),
     ...parties,
     '',
-    h(`Findings: ${counts.error} error, ${counts.warning} warning, ${counts.info} info, ${counts.strength} strength`),
+    h(
+      `Findings: ${counts.error} error, ${counts.warning} warning, ${counts.info} info, ${counts.strength} strength`,
+    ),
     ...findings,
   ].join('\n');
 }

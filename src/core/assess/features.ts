@@ -75,7 +75,10 @@ export function aggressorCanVeto(i: Instrument, s: Scenario, actors: ReadonlyMap
   const aggressor = s.context.aggressor;
   if (i.decision.vetoHolders.includes(aggressor)) return true;
   if (i.decision.rule === 'unsc') return isPermanentUnscMember(aggressor, actors);
-  if ((i.decision.rule === 'unanimity' || i.decision.rule === 'consensus') && i.guarantors.includes(aggressor))
+  if (
+    (i.decision.rule === 'unanimity' || i.decision.rule === 'consensus') &&
+    i.guarantors.includes(aggressor)
+  )
     return true;
   return false;
 }
@@ -92,7 +95,8 @@ export const ALL_DOMAINS: Domain[] = ['land', 'air', 'sea', 'cyber', 'hybrid'];
 export function coveredDomains(s: Scenario): Set<Domain> {
   const out = new Set<Domain>();
   for (const i of s.instruments) {
-    if (STRENGTH_SCORE[i.strength] < STRENGTH_SCORE.supply && !i.obligations.includes('intelligence')) continue;
+    if (STRENGTH_SCORE[i.strength] < STRENGTH_SCORE.supply && !i.obligations.includes('intelligence'))
+      continue;
     for (const d of i.trigger.domains) out.add(d);
   }
   return out;
@@ -127,6 +131,9 @@ export function expandMembers(ids: readonly string[], actors: ReadonlyMap<string
   return [...out];
 }
 
-export function hasNuclearGuarantor(guarantors: readonly string[], actors: ReadonlyMap<string, Actor>): boolean {
+export function hasNuclearGuarantor(
+  guarantors: readonly string[],
+  actors: ReadonlyMap<string, Actor>,
+): boolean {
   return expandMembers(guarantors, actors).some((g) => actors.get(g)?.nuclear === 'nuclear-weapon-state');
 }

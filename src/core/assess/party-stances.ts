@@ -6,7 +6,11 @@ import type { Scenario } from '../schema/scenario.js';
 import { evaluatePredicate } from './predicates.js';
 import type { PartyStance } from './types.js';
 
-export function partyStances(s: Scenario, parties: readonly Party[], actors: ReadonlyMap<string, Actor>): PartyStance[] {
+export function partyStances(
+  s: Scenario,
+  parties: readonly Party[],
+  actors: ReadonlyMap<string, Actor>,
+): PartyStance[] {
   return parties.map((p) => {
     const stated = s.positions.find((x) => x.party === p.id);
     if (stated) {

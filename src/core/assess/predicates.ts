@@ -19,7 +19,9 @@ const ids = (xs: { id: string }[]) => xs.map((x) => x.id).join(', ');
 const CHECKS: Record<Predicate, Check> = {
   'aggressor-among-guarantors': (s) => {
     const hits = s.instruments.filter((i) => i.guarantors.includes(s.context.aggressor));
-    return hits.length ? { hit: true, detail: `${s.context.aggressor} is a guarantor in ${ids(hits)}` } : miss;
+    return hits.length
+      ? { hit: true, detail: `${s.context.aggressor} is a guarantor in ${ids(hits)}` }
+      : miss;
   },
   'aggressor-veto': (s, _p, actors) => {
     const hits = s.instruments.filter((i) => aggressorCanVeto(i, s, actors));
@@ -28,12 +30,17 @@ const CHECKS: Record<Predicate, Check> = {
   'army-cap-below': (s, p) => {
     const cap = s.constraints.armyCap?.troops;
     return cap !== undefined && p.troops !== undefined && cap < p.troops
-      ? { hit: true, detail: `army capped at ${cap.toLocaleString('en-US')} (< ${p.troops.toLocaleString('en-US')})` }
+      ? {
+          hit: true,
+          detail: `army capped at ${cap.toLocaleString('en-US')} (< ${p.troops.toLocaleString('en-US')})`,
+        }
       : miss;
   },
   'no-army-cap': (s) => (s.constraints.armyCap ? miss : { hit: true, detail: 'no cap on the army' }),
   'neutrality-not-required': (s) =>
-    s.constraints.neutrality?.required ? miss : { hit: true, detail: 'the package does not make Ukraine neutral' },
+    s.constraints.neutrality?.required
+      ? miss
+      : { hit: true, detail: 'the package does not make Ukraine neutral' },
   'foreign-troops-in-country': (s) => {
     const hits = s.instruments.filter((i) =>
       inCountryForces(i).some((f) => f.actor !== s.context.aggressor && (f.troops ?? 0) > 0),
@@ -43,22 +50,30 @@ const CHECKS: Record<Predicate, Check> = {
   'actor-troops-in-country': (s, p, actors) => {
     if (!p.actor) return miss;
     const hits = s.instruments.filter((i) =>
-      inCountryForces(i).some((f) => expandMembers([f.actor], actors).includes(p.actor!) && (f.troops ?? 0) > 0),
+      inCountryForces(i).some(
+        (f) => expandMembers([f.actor], actors).includes(p.actor!) && (f.troops ?? 0) > 0,
+      ),
     );
     return hits.length ? { hit: true, detail: `${p.actor} troops in Ukraine under ${ids(hits)}` } : miss;
   },
   'troops-at-front': (s) => {
-    const hits = s.instruments.filter((i) => i.depth.forces.some((f) => f.location === 'front' && (f.troops ?? 0) > 0));
+    const hits = s.instruments.filter((i) =>
+      i.depth.forces.some((f) => f.location === 'front' && (f.troops ?? 0) > 0),
+    );
     return hits.length ? { hit: true, detail: `troops on the contact line under ${ids(hits)}` } : miss;
   },
   'guarantee-without-aggressor': (s) => {
     const hits = s.instruments.filter(
       (i) => (isGuarantee(i) || i.depth.forces.length > 0) && !i.guarantors.includes(s.context.aggressor),
     );
-    return hits.length ? { hit: true, detail: `security commitments without ${s.context.aggressor}: ${ids(hits)}` } : miss;
+    return hits.length
+      ? { hit: true, detail: `security commitments without ${s.context.aggressor}: ${ids(hits)}` }
+      : miss;
   },
   'nato-membership': (s) => {
-    const hits = s.instruments.filter((i) => i.guarantors.includes('NATO') && i.obligations.includes('accession'));
+    const hits = s.instruments.filter(
+      (i) => i.guarantors.includes('NATO') && i.obligations.includes('accession'),
+    );
     return hits.length ? { hit: true, detail: `NATO accession under ${ids(hits)}` } : miss;
   },
   'weapon-or-range-caps': (s) =>

@@ -10,7 +10,18 @@ const one = (over: Partial<InstrumentInput>): Partial<ScenarioInput> => ({ instr
 const guarantee: Partial<InstrumentInput> = { obligations: ['defence'], strength: 'ground-combat' };
 type ForceInput = NonNullable<NonNullable<InstrumentInput['depth']>['forces']>[number];
 const force = (over: Partial<ForceInput>): Partial<InstrumentInput> => ({
-  depth: { forces: [{ actor: 'GBR', troops: 2000, mission: 'reassurance', location: 'rear', source: 'kuleba-2025', ...over }] },
+  depth: {
+    forces: [
+      {
+        actor: 'GBR',
+        troops: 2000,
+        mission: 'reassurance',
+        location: 'rear',
+        source: 'kuleba-2025',
+        ...over,
+      },
+    ],
+  },
 });
 
 const CASES: Record<string, Case> = {
@@ -37,7 +48,12 @@ const CASES: Record<string, Case> = {
     quiet: one({}),
   },
   'durability.assurance-from-aggressor': {
-    fires: one({ guarantors: ['RUS'], obligations: ['non-aggression'], strength: 'none', legal: { form: 'memorandum', ratification: 'none', status: 'in-force' } }),
+    fires: one({
+      guarantors: ['RUS'],
+      obligations: ['non-aggression'],
+      strength: 'none',
+      legal: { form: 'memorandum', ratification: 'none', status: 'in-force' },
+    }),
     quiet: one({ guarantors: ['RUS'], obligations: ['non-aggression'], strength: 'none' }),
   },
   'durability.short-exit': {
@@ -60,7 +76,10 @@ const CASES: Record<string, Case> = {
     fires: one({ legal: { form: 'memorandum', ratification: 'none', status: 'violated' } }),
     quiet: one({}),
   },
-  'credibility.weak-guarantor': { fires: one({ ...guarantee, guarantors: ['EST'] }), quiet: one({ ...guarantee, guarantors: ['USA'] }) },
+  'credibility.weak-guarantor': {
+    fires: one({ ...guarantee, guarantors: ['EST'] }),
+    quiet: one({ ...guarantee, guarantors: ['USA'] }),
+  },
   'credibility.nuclear-escalation': {
     fires: one({ ...guarantee, trigger: { timing: 'on-attack', domains: ['land'] } }),
     quiet: one({ ...guarantee, trigger: { timing: 'on-attack', domains: ['land'] }, ...force({}) }),
@@ -78,31 +97,74 @@ const CASES: Record<string, Case> = {
     fires: one({ guarantors: ['USA', 'GBR', 'EST'], decision: { rule: 'unanimity' } }),
     quiet: one({ guarantors: ['USA', 'GBR', 'EST'], decision: { rule: 'each-guarantor' } }),
   },
-  'coverage.gaps': { fires: one({}), quiet: one({ trigger: { timing: 'standing', domains: ['land', 'air', 'sea', 'cyber'] } }) },
+  'coverage.gaps': {
+    fires: one({}),
+    quiet: one({ trigger: { timing: 'standing', domains: ['land', 'air', 'sea', 'cyber'] } }),
+  },
   'coverage.hybrid': { fires: one({}), quiet: one({ trigger: { timing: 'standing', domains: ['hybrid'] } }) },
-  'coverage.full': { fires: one({ trigger: { timing: 'standing', domains: ['land', 'air', 'sea', 'cyber'] } }), quiet: one({}) },
+  'coverage.full': {
+    fires: one({ trigger: { timing: 'standing', domains: ['land', 'air', 'sea', 'cyber'] } }),
+    quiet: one({}),
+  },
   'self-reliance.army-cap': {
     fires: { constraints: { armyCap: { troops: 85000, source: 'kuleba-2025' } } },
     quiet: {},
   },
-  'self-reliance.weapon-caps': { fires: { constraints: { missileRangeKm: { max: 40, source: 'kuleba-2025' } } }, quiet: {} },
-  'self-reliance.deep-strike': { fires: { constraints: { deepStrikeAllowed: { allowed: true, source: 'kuleba-2025' } } }, quiet: {} },
-  'self-reliance.no-army-support': { fires: one({ obligations: ['consult'], strength: 'consult' }), quiet: one({}) },
-  'self-reliance.army-support': { fires: one({}), quiet: one({ obligations: ['consult'], strength: 'consult' }) },
-  'acceptability.red-line': { fires: one({ decision: { rule: 'each-guarantor', vetoHolders: ['RUS'] } }), quiet: one({}) },
-  'acceptability.stated-position': {
-    fires: { positions: [{ party: 'RUS', stance: 'rejects', summary: 'Rejected.', source: 'alaska-analysis-2025' }] },
+  'self-reliance.weapon-caps': {
+    fires: { constraints: { missileRangeKm: { max: 40, source: 'kuleba-2025' } } },
     quiet: {},
   },
-  'feasibility.large-deployment': { fires: one(force({ troops: 70000 })), quiet: one(force({ troops: 5000 })) },
-  'feasibility.front-line': { fires: one(force({ location: 'front' })), quiet: one(force({ location: 'rear' })) },
+  'self-reliance.deep-strike': {
+    fires: { constraints: { deepStrikeAllowed: { allowed: true, source: 'kuleba-2025' } } },
+    quiet: {},
+  },
+  'self-reliance.no-army-support': {
+    fires: one({ obligations: ['consult'], strength: 'consult' }),
+    quiet: one({}),
+  },
+  'self-reliance.army-support': {
+    fires: one({}),
+    quiet: one({ obligations: ['consult'], strength: 'consult' }),
+  },
+  'acceptability.red-line': {
+    fires: one({ decision: { rule: 'each-guarantor', vetoHolders: ['RUS'] } }),
+    quiet: one({}),
+  },
+  'acceptability.stated-position': {
+    fires: {
+      positions: [{ party: 'RUS', stance: 'rejects', summary: 'Rejected.', source: 'alaska-analysis-2025' }],
+    },
+    quiet: {},
+  },
+  'feasibility.large-deployment': {
+    fires: one(force({ troops: 70000 })),
+    quiet: one(force({ troops: 5000 })),
+  },
+  'feasibility.front-line': {
+    fires: one(force({ location: 'front' })),
+    quiet: one(force({ location: 'rear' })),
+  },
   'feasibility.production-queues': {
-    fires: one({ pledges: [{ actor: 'USA', category: 'military', item: 'Patriot battery', quantity: 2, source: 'kuleba-2025' }] }),
-    quiet: one({ pledges: [{ actor: 'USA', category: 'military', item: '155 mm shells', quantity: 2, source: 'kuleba-2025' }] }),
+    fires: one({
+      pledges: [
+        { actor: 'USA', category: 'military', item: 'Patriot battery', quantity: 2, source: 'kuleba-2025' },
+      ],
+    }),
+    quiet: one({
+      pledges: [
+        { actor: 'USA', category: 'military', item: '155 mm shells', quantity: 2, source: 'kuleba-2025' },
+      ],
+    }),
   },
   'consistency.troop-ban-conflict': {
-    fires: { ...one(force({})), constraints: { foreignTroopsBanned: { banned: true, source: 'kuleba-2025' } } },
-    quiet: { ...one(force({ location: 'neighbour' })), constraints: { foreignTroopsBanned: { banned: true, source: 'kuleba-2025' } } },
+    fires: {
+      ...one(force({})),
+      constraints: { foreignTroopsBanned: { banned: true, source: 'kuleba-2025' } },
+    },
+    quiet: {
+      ...one(force({ location: 'neighbour' })),
+      constraints: { foreignTroopsBanned: { banned: true, source: 'kuleba-2025' } },
+    },
   },
   'consistency.neutrality-vs-alliance': {
     fires: {
@@ -111,7 +173,10 @@ const CASES: Record<string, Case> = {
     },
     quiet: { constraints: { neutrality: { required: true, source: 'kuleba-2025' } } },
   },
-  'consistency.protected-state-as-guarantor': { fires: one({ ...guarantee, guarantors: ['UKR'] }), quiet: one(guarantee) },
+  'consistency.protected-state-as-guarantor': {
+    fires: one({ ...guarantee, guarantors: ['UKR'] }),
+    quiet: one(guarantee),
+  },
 };
 
 const ids = (over: Partial<ScenarioInput>) => assessScenario(scenario(over), ref).findings.map((f) => f.id);

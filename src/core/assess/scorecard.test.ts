@@ -29,7 +29,19 @@ function build(a: Arb, over: Partial<InstrumentInput> = {}): InstrumentInput {
     guarantors: a.guarantors,
     trigger: { timing: a.timing, domains: [...a.domains] },
     legal: { form: a.form, ratification: a.form === 'treaty' ? 'ratified' : 'none', status: 'in-force' },
-    depth: a.troops ? { forces: [{ actor: a.guarantors[0]!, troops: a.troops, mission: 'reassurance', location: 'rear', source: 'kuleba-2025' }] } : {},
+    depth: a.troops
+      ? {
+          forces: [
+            {
+              actor: a.guarantors[0]!,
+              troops: a.troops,
+              mission: 'reassurance',
+              location: 'rear',
+              source: 'kuleba-2025',
+            },
+          ],
+        }
+      : {},
     ...over,
   });
 }
@@ -41,15 +53,21 @@ describe('scorecard properties', () => {
   it('a ratified treaty never scores below the same commitment as a political declaration', () => {
     fc.assert(
       fc.property(arbInstrument, (a) => {
-        const treaty = score(build(a, { legal: { form: 'treaty', ratification: 'ratified', status: 'in-force' } }), 'durability');
-        const declaration = score(build(a, { legal: { form: 'political-declaration', ratification: 'none', status: 'in-force' } }), 'durability');
+        const treaty = score(
+          build(a, { legal: { form: 'treaty', ratification: 'ratified', status: 'in-force' } }),
+          'durability',
+        );
+        const declaration = score(
+          build(a, { legal: { form: 'political-declaration', ratification: 'none', status: 'in-force' } }),
+          'durability',
+        );
         expect(treaty).toBeGreaterThanOrEqual(declaration);
       }),
       { numRuns: 200, seed: 42 },
     );
   });
 
-  it("giving the aggressor a veto never raises the veto or acceptability scores", () => {
+  it('giving the aggressor a veto never raises the veto or acceptability scores', () => {
     fc.assert(
       fc.property(arbInstrument, (a) => {
         const free = build(a);
@@ -75,7 +93,9 @@ describe('scorecard properties', () => {
   it('more foreign troops never make a package more feasible', () => {
     fc.assert(
       fc.property(arbInstrument, fc.nat({ max: 50_000 }), (a, extra) => {
-        expect(score(build({ ...a, troops: a.troops + extra }), 'feasibility')).toBeLessThanOrEqual(score(build(a), 'feasibility'));
+        expect(score(build({ ...a, troops: a.troops + extra }), 'feasibility')).toBeLessThanOrEqual(
+          score(build(a), 'feasibility'),
+        );
       }),
       { numRuns: 200, seed: 3 },
     );
@@ -84,7 +104,9 @@ describe('scorecard properties', () => {
   it('scores stay within 0-100 and overall is the weighted mean', () => {
     fc.assert(
       fc.property(arbInstrument, (a) => {
-        const r = assessScenario(scenario({ instruments: [build(a)] }), ref, { weights: { ...DEFAULT_WEIGHTS, veto: 3, timing: 0 } });
+        const r = assessScenario(scenario({ instruments: [build(a)] }), ref, {
+          weights: { ...DEFAULT_WEIGHTS, veto: 3, timing: 0 },
+        });
         for (const s of r.scores) {
           expect(s.score).toBeGreaterThanOrEqual(0);
           expect(s.score).toBeLessThanOrEqual(100);
@@ -105,10 +127,14 @@ describe('parseWeights', () => {
     expect(w.timing).toBe(1);
   });
   it('rejects unknown names with a suggestion, negatives and all-zero', () => {
-    expect(() => parseWeights('vetto=2')).toThrowErrorMatchingInlineSnapshot(`[GuarantorError: unknown dimension 'vetto' (did you mean 'veto'?); dimensions: commitment, timing, durability, credibility, veto, coverage, self-reliance, acceptability, feasibility]`);
+    expect(() => parseWeights('vetto=2')).toThrowErrorMatchingInlineSnapshot(
+      `[GuarantorError: unknown dimension 'vetto' (did you mean 'veto'?); dimensions: commitment, timing, durability, credibility, veto, coverage, self-reliance, acceptability, feasibility]`,
+    );
     expect(() => parseWeights('veto=-1')).toThrow(/>= 0/);
     expect(() => parseWeights('veto')).toThrow(/name=number/);
-    const allZero = Object.keys(DEFAULT_WEIGHTS).map((k) => `${k}=0`).join(',');
+    const allZero = Object.keys(DEFAULT_WEIGHTS)
+      .map((k) => `${k}=0`)
+      .join(',');
     expect(() => parseWeights(allZero)).toThrow(/at least one weight/);
   });
 });

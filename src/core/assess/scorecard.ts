@@ -4,8 +4,8 @@ import { GuarantorError } from '../errors.js';
 import type { Scenario } from '../schema/scenario.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import {
-  aggressorCanVeto,
   ALL_DOMAINS,
+  aggressorCanVeto,
   capabilityRatio,
   coveredDomains,
   durability,
@@ -18,13 +18,19 @@ import {
 } from './features.js';
 import { STANCE_VALUE } from './party-stances.js';
 import type { AssessContext } from './rule.js';
-import { DIMENSION_LABELS, DIMENSIONS, type Dimension, type DimensionScore, type Finding, type PartyStance } from './types.js';
+import {
+  DIMENSION_LABELS,
+  DIMENSIONS,
+  type Dimension,
+  type DimensionScore,
+  type Finding,
+  type PartyStance,
+} from './types.js';
 
 /** equal weights: a neutral default, a policy choice and not a finding (source: guarantor-method) */
-export const DEFAULT_WEIGHTS: Record<Dimension, number> = Object.fromEntries(DIMENSIONS.map((d) => [d, 1])) as Record<
-  Dimension,
-  number
->;
+export const DEFAULT_WEIGHTS: Record<Dimension, number> = Object.fromEntries(
+  DIMENSIONS.map((d) => [d, 1]),
+) as Record<Dimension, number>;
 
 /** the half-way points of the feasibility curve: troops and aircraft at which the score halves (guarantor-method) */
 export const TROOPS_HALF = 40_000;
@@ -33,23 +39,43 @@ export const AIRCRAFT_HALF = 400;
 const round = (x: number) => Math.round(Math.max(0, Math.min(100, x)));
 const pct = (x: number) => `${Math.round(x)}`;
 
-type Scorer = (ctx: AssessContext, parties: PartyStance[], findings: Finding[]) => { score: number; basis: string };
+type Scorer = (
+  ctx: AssessContext,
+  parties: PartyStance[],
+  findings: Finding[],
+) => { score: number; basis: string };
 
-const substantive = (s: Scenario) => s.instruments.filter((i) => STRENGTH_SCORE[i.strength] >= STRENGTH_SCORE.supply);
+const substantive = (s: Scenario) =>
+  s.instruments.filter((i) => STRENGTH_SCORE[i.strength] >= STRENGTH_SCORE.supply);
 
 const SCORERS: Record<Dimension, Scorer> = {
   commitment: ({ scenario: s }) => {
     const g = s.instruments
       .filter(isGuarantee)
       .map((i) => STRENGTH_SCORE[i.strength] * (i.automaticity === 'automatic' ? 1 : 0.8));
-    if (g.length) return { score: Math.max(...g), basis: 'strongest guarantee on the strength ladder; ×0.8 when discretionary' };
+    if (g.length)
+      return {
+        score: Math.max(...g),
+        basis: 'strongest guarantee on the strength ladder; ×0.8 when discretionary',
+      };
     const a = Math.max(0, ...s.instruments.map((i) => STRENGTH_SCORE[i.strength] * 0.6));
     return { score: a, basis: 'no obligation to fight: strongest assistance ×0.6' };
   },
   timing: ({ scenario: s }) => {
-    const standing = Math.max(0, ...s.instruments.filter((i) => i.trigger.timing === 'standing').map((i) => STRENGTH_SCORE[i.strength]));
-    const after = Math.max(0, ...s.instruments.filter((i) => i.trigger.timing === 'on-attack').map((i) => STRENGTH_SCORE[i.strength] * 0.4));
-    return { score: Math.max(standing, after), basis: `standing strength ${pct(standing)}; after-attack strength counts 40% (${pct(after)})` };
+    const standing = Math.max(
+      0,
+      ...s.instruments.filter((i) => i.trigger.timing === 'standing').map((i) => STRENGTH_SCORE[i.strength]),
+    );
+    const after = Math.max(
+      0,
+      ...s.instruments
+        .filter((i) => i.trigger.timing === 'on-attack')
+        .map((i) => STRENGTH_SCORE[i.strength] * 0.4),
+    );
+    return {
+      score: Math.max(standing, after),
+      basis: `standing strength ${pct(standing)}; after-attack strength counts 40% (${pct(after)})`,
+    };
   },
   durability: ({ scenario: s }) => {
     const subs = substantive(s);
@@ -60,7 +86,10 @@ const SCORERS: Record<Dimension, Scorer> = {
       num += durability(i, s.context.horizonYears) * STRENGTH_SCORE[i.strength];
       den += STRENGTH_SCORE[i.strength];
     }
-    return { score: (100 * num) / den, basis: 'strength-weighted legal bindingness, cut for short exit notice, short terms and violation' };
+    return {
+      score: (100 * num) / den,
+      basis: 'strength-weighted legal bindingness, cut for short exit notice, short terms and violation',
+    };
   },
   credibility: ({ scenario: s, actors }) => {
     let best = 0;
@@ -88,8 +117,12 @@ const SCORERS: Record<Dimension, Scorer> = {
     const subs = substantive(s);
     if (subs.length === 0) return { score: 100, basis: 'nothing to veto' };
     const total = subs.reduce((n, i) => n + STRENGTH_SCORE[i.strength], 0);
-    const blocked = subs.filter((i) => aggressorCanVeto(i, s, actors)).reduce((n, i) => n + STRENGTH_SCORE[i.strength], 0);
-    const unanimity = subs.filter((i) => (i.decision.rule === 'unanimity' || i.decision.rule === 'consensus') && i.guarantors.length > 2).length;
+    const blocked = subs
+      .filter((i) => aggressorCanVeto(i, s, actors))
+      .reduce((n, i) => n + STRENGTH_SCORE[i.strength], 0);
+    const unanimity = subs.filter(
+      (i) => (i.decision.rule === 'unanimity' || i.decision.rule === 'consensus') && i.guarantors.length > 2,
+    ).length;
     return {
       score: 100 * (1 - blocked / total) - 10 * unanimity,
       basis: `share of commitment strength the aggressor can block: ${pct((100 * blocked) / total)}%; −10 per unanimity rule`,
@@ -98,11 +131,17 @@ const SCORERS: Record<Dimension, Scorer> = {
   coverage: ({ scenario: s }) => {
     const c = coveredDomains(s);
     const got = ALL_DOMAINS.reduce((n, d) => n + (c.has(d) ? (d === 'hybrid' ? 0.5 : 1) : 0), 0);
-    return { score: (100 * got) / 4.5, basis: `covered: ${[...c].join(', ') || 'none'} (hybrid counts half)` };
+    return {
+      score: (100 * got) / 4.5,
+      basis: `covered: ${[...c].join(', ') || 'none'} (hybrid counts half)`,
+    };
   },
   'self-reliance': ({ scenario: s, actors }) => {
     const cap = s.constraints.armyCap?.troops;
-    const reference = s.context.protectedForces?.value ?? actors.get(s.context.protectedState)?.activeForces?.value ?? 800_000;
+    const reference =
+      s.context.protectedForces?.value ??
+      actors.get(s.context.protectedState)?.activeForces?.value ??
+      800_000;
     let capScore = cap === undefined ? 100 : 100 * Math.min(1, cap / reference);
     if (s.constraints.weaponCaps.length) capScore *= 0.8;
     if (s.constraints.missileRangeKm) capScore *= 0.85;
@@ -110,7 +149,8 @@ const SCORERS: Record<Dimension, Scorer> = {
       (i) =>
         i.trigger.timing === 'standing' &&
         STRENGTH_SCORE[i.strength] >= STRENGTH_SCORE.supply &&
-        (i.obligations.some((o) => o === 'supply-arms' || o === 'training' || o === 'industrial') || i.depth.coProduction),
+        (i.obligations.some((o) => o === 'supply-arms' || o === 'training' || o === 'industrial') ||
+          i.depth.coProduction),
     );
     return {
       score: 0.7 * capScore + (support ? 30 : 0),
@@ -123,11 +163,13 @@ const SCORERS: Record<Dimension, Scorer> = {
     return { score: 100 * v, basis: parties.map((p) => `${p.party} ${p.stance}`).join(', ') };
   },
   feasibility: ({ scenario: s }, _parties, findings) => {
-    if (findings.some((f) => f.severity === 'error')) return { score: 0, basis: 'internally inconsistent (error-level finding)' };
+    if (findings.some((f) => f.severity === 'error'))
+      return { score: 0, basis: 'internally inconsistent (error-level finding)' };
     const troops = totalTroops(s);
     const aircraft = totalAircraft(s);
     const atFront = s.instruments.some((i) => i.depth.forces.some((f) => f.location === 'front'));
-    const score = (100 / (1 + troops / TROOPS_HALF)) * (1 / (1 + aircraft / AIRCRAFT_HALF)) - (atFront ? 10 : 0);
+    const score =
+      (100 / (1 + troops / TROOPS_HALF)) * (1 / (1 + aircraft / AIRCRAFT_HALF)) - (atFront ? 10 : 0);
     return {
       score,
       basis: `${troops.toLocaleString('en-US')} foreign troops (${foreignTroopsInCountry(s).toLocaleString('en-US')} in Ukraine), ${aircraft} aircraft${atFront ? ', forces on the contact line (−10)' : ''}`,
@@ -155,7 +197,10 @@ export function overallScore(scores: DimensionScore[]): number {
 /** `commitment=2,veto=0.5`: override some weights, the rest keep their defaults */
 export function parseWeights(text: string): Record<Dimension, number> {
   const out = { ...DEFAULT_WEIGHTS };
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, value] = part.split('=').map((x) => x.trim());
     if (!name || value === undefined) {
       throw new GuarantorError('usage.weights', `cannot read weight '${part}': expected name=number`);
@@ -173,6 +218,7 @@ export function parseWeights(text: string): Record<Dimension, number> {
     }
     out[name as Dimension] = v;
   }
-  if (Object.values(out).every((v) => v === 0)) throw new GuarantorError('usage.weights', 'at least one weight must be above 0');
+  if (Object.values(out).every((v) => v === 0))
+    throw new GuarantorError('usage.weights', 'at least one weight must be above 0');
   return out;
 }

@@ -130,5 +130,8 @@ export function buildCatalog(input: CatalogInput): { catalog: Catalog; diagnosti
     }
     scenarios.set(r.value.id, { scenario: r.value, file: f.file });
   }
-  return { catalog: { sources: ref.sources, actors: ref.actors, parties: ref.parties, scenarios }, diagnostics };
+  return {
+    catalog: { sources: ref.sources, actors: ref.actors, parties: ref.parties, scenarios },
+    diagnostics,
+  };
 }

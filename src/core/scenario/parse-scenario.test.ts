@@ -8,7 +8,10 @@ const known = {
   actors: new Set(['UKR', 'RUS', 'USA', 'GBR']),
   sources: new Set(['kuleba-2025', 'pifer-2022']),
 };
-const minimal = readFileSync(new URL('../../../test/fixtures/scenarios/minimal.yaml', import.meta.url), 'utf8');
+const minimal = readFileSync(
+  new URL('../../../test/fixtures/scenarios/minimal.yaml', import.meta.url),
+  'utf8',
+);
 
 function errors(text: string): string {
   const r = parseScenarioText(text, 'pkg.yaml', known);
@@ -43,7 +46,9 @@ describe('parseScenarioText', () => {
   });
 
   it('wrong type', () => {
-    expect(errors(minimal.replace('duration: { years: 10 }', 'duration: { years: ten }'))).toMatchInlineSnapshot(
+    expect(
+      errors(minimal.replace('duration: { years: 10 }', 'duration: { years: ten }')),
+    ).toMatchInlineSnapshot(
       `"pkg.yaml:18:24 schema.type expected number for 'years', got 'ten' (at instruments.0.duration.years)"`,
     );
   });
@@ -59,7 +64,9 @@ describe('parseScenarioText', () => {
   });
 
   it('enum typo with suggestion', () => {
-    expect(errors(minimal.replace('strength: ground-combat', 'strength: ground-combt'))).toMatchInlineSnapshot(`
+    expect(
+      errors(minimal.replace('strength: ground-combat', 'strength: ground-combt')),
+    ).toMatchInlineSnapshot(`
       "pkg.yaml:12:15 schema.enum 'strength' must be one of 'none', 'consult', 'coordinate', 'supply', 'air-naval', 'ground-combat'; got 'ground-combt' (at instruments.0.strength)
         hint: did you mean 'ground-combat'?"
     `);
@@ -84,7 +91,9 @@ describe('parseScenarioText', () => {
   });
 
   it('duplicate keys', () => {
-    expect(errors(minimal.replace('status: hypothetical', 'status: hypothetical\nstatus: draft'))).toContain('yaml.duplicate-key');
+    expect(errors(minimal.replace('status: hypothetical', 'status: hypothetical\nstatus: draft'))).toContain(
+      'yaml.duplicate-key',
+    );
   });
 
   it('impossible dates', () => {

@@ -31,9 +31,11 @@ export function validateScenario(value: unknown, known?: KnownIds, doc?: Located
   }
   const r = Scenario.safeParse(value, { reportInput: true });
   const diagnostics: Diagnostic[] = [];
-  if (!r.success) diagnostics.push(...zodIssuesToDiagnostics(r.error.issues, doc, (p) => keysAt(Scenario, p)));
+  if (!r.success)
+    diagnostics.push(...zodIssuesToDiagnostics(r.error.issues, doc, (p) => keysAt(Scenario, p)));
   if (known) diagnostics.push(...checkReferences(value, known, doc));
-  if (r.success) diagnostics.push(...checkDuplicateIds(r.data.instruments, ['instruments'], 'instrument', doc));
+  if (r.success)
+    diagnostics.push(...checkDuplicateIds(r.data.instruments, ['instruments'], 'instrument', doc));
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
   if (diagnostics.length || !r.success) return { ok: false, diagnostics };
   return { ok: true, value: r.data, warnings: [] };

@@ -44,7 +44,7 @@ export function checkReferences(value: unknown, known: KnownIds, doc?: LocatedYa
   };
   const visit = (v: unknown, path: (string | number)[], parentKey?: string) => {
     if (Array.isArray(v)) {
-      v.forEach((item, i) => visit(item, [...path, i], parentKey));
+      for (const [i, item] of v.entries()) visit(item, [...path, i], parentKey);
       return;
     }
     if (v && typeof v === 'object') {

@@ -10,7 +10,10 @@ export const ActorId = z
   .regex(/^[A-Z][A-Z0-9-]*$/, 'actor ids are ISO 3166 alpha-3 codes (USA, GBR) or upper-case ids (NATO, EU)')
   .describe('an actor id from data/actors.yaml');
 
-export const Sources = z.array(SourceId).min(1, 'cite at least one source id').describe('source ids (data/sources)');
+export const Sources = z
+  .array(SourceId)
+  .min(1, 'cite at least one source id')
+  .describe('source ids (data/sources)');
 
 /** a number that carries its own citation */
 export const SourcedNumber = z
@@ -24,5 +27,4 @@ export const SourcedNumber = z
   .strict();
 export type SourcedNumber = z.infer<typeof SourcedNumber>;
 
-export const nonNegative = (what: string) =>
-  z.number().finite().min(0, `${what} cannot be negative`);
+export const nonNegative = (what: string) => z.number().finite().min(0, `${what} cannot be negative`);

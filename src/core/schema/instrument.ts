@@ -34,11 +34,15 @@ export const Trigger = z
   .object({
     timing: z
       .enum(['standing', 'on-attack'])
-      .describe('standing: acts before any attack (troops, stockpiles, air defence); on-attack: only after one'),
+      .describe(
+        'standing: acts before any attack (troops, stockpiles, air defence); on-attack: only after one',
+      ),
     threshold: z
       .enum(['any-use-of-force', 'armed-attack', 'major-attack', 'nuclear-aggression', 'none'])
       .default('armed-attack')
-      .describe('how serious an attack must be; major-attack for wording like a significant, sustained attack'),
+      .describe(
+        'how serious an attack must be; major-attack for wording like a significant, sustained attack',
+      ),
     wording: z.string().optional().describe('short paraphrase of the trigger clause'),
     adversary: ActorId.nullable().default(null).describe('the named adversary, if the text names one'),
     scope: z.enum(['all-territory', 'government-controlled', 'specified']).default('all-territory'),
@@ -65,7 +69,9 @@ export const Legal = z
     form: LegalForm,
     ratification: z
       .enum(['ratified', 'pending', 'required', 'not-required', 'none'])
-      .describe('ratified/pending/required for treaties; not-required for executive acts; none if never sought'),
+      .describe(
+        'ratified/pending/required for treaties; not-required for executive acts; none if never sought',
+      ),
     status: z.enum(['in-force', 'signed', 'draft', 'proposed', 'lapsed', 'violated', 'hypothetical']),
     ratifiedBy: z.array(ActorId).default([]),
   })
@@ -133,7 +139,10 @@ export const Depth = z
     integratedCommand: z.boolean().default(false),
     training: z.boolean().default(false),
     intelligenceSharing: z.enum(['none', 'discretionary', 'standing']).default('none'),
-    coProduction: z.boolean().default(false).describe('defence-industrial joint ventures or licensed production'),
+    coProduction: z
+      .boolean()
+      .default(false)
+      .describe('defence-industrial joint ventures or licensed production'),
     stockpiles: z.boolean().default(false).describe('pre-positioned ammunition, fuel and equipment'),
   })
   .strict();
@@ -160,7 +169,11 @@ export const Pledge = z
     schedule: z
       .array(
         z
-          .object({ due: IsoDate, quantity: z.number().positive().optional(), amount: z.number().positive().optional() })
+          .object({
+            due: IsoDate,
+            quantity: z.number().positive().optional(),
+            amount: z.number().positive().optional(),
+          })
           .strict(),
       )
       .default([]),
@@ -180,7 +193,9 @@ export const Instrument = z
     strength: Strength,
     automaticity: z
       .enum(['automatic', 'discretionary'])
-      .describe('automatic: the text obliges the stated help; discretionary: each decides what it deems necessary'),
+      .describe(
+        'automatic: the text obliges the stated help; discretionary: each decides what it deems necessary',
+      ),
     trigger: Trigger,
     legal: Legal,
     duration: Duration,

@@ -28,7 +28,9 @@ export const RedLine = z
       .object({ troops: z.number().int().positive().optional(), actor: ActorId.optional() })
       .strict()
       .default({}),
-    kind: z.enum(['red-line', 'concern']).describe('red-line: rejects the package; concern: accepts with conditions'),
+    kind: z
+      .enum(['red-line', 'concern'])
+      .describe('red-line: rejects the package; concern: accepts with conditions'),
     summary: z.string().min(1).describe('the position, in our words, attributed'),
     source: SourceId,
     evidence: Evidence.default('verified'),

@@ -7,8 +7,22 @@ import { StressTest } from './shock.js';
 import { Evidence, SourceId } from './source.js';
 
 export const SYSTEM_IDS = [
-  'S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8',
-  'S9', 'S10', 'S11', 'S12', 'S13', 'S14', 'S15', 'S16',
+  'S1',
+  'S2',
+  'S3',
+  'S4',
+  'S5',
+  'S6',
+  'S7',
+  'S8',
+  'S9',
+  'S10',
+  'S11',
+  'S12',
+  'S13',
+  'S14',
+  'S15',
+  'S16',
 ] as const;
 export const SystemId = z.enum(SYSTEM_IDS).describe('a guarantee system from the mission list (S1-S16)');
 
@@ -17,17 +31,35 @@ const cited = { source: SourceId, evidence: Evidence.default('verified') };
 export const Constraints = z
   .object({
     armyCap: z
-      .object({ troops: z.number().int().positive('an army cap must be a positive number of troops'), ...cited })
+      .object({
+        troops: z.number().int().positive('an army cap must be a positive number of troops'),
+        ...cited,
+      })
       .strict()
       .optional(),
     weaponCaps: z
       .array(z.object({ category: z.string().min(1), max: nonNegative('a weapon cap'), ...cited }).strict())
       .default([]),
-    missileRangeKm: z.object({ max: nonNegative('a missile range'), ...cited }).strict().optional(),
-    neutrality: z.object({ required: z.boolean(), ...cited }).strict().optional(),
-    foreignTroopsBanned: z.object({ banned: z.boolean(), ...cited }).strict().optional(),
-    allianceBan: z.object({ banned: z.boolean(), ...cited }).strict().optional(),
-    nonNuclear: z.object({ required: z.boolean(), ...cited }).strict().optional(),
+    missileRangeKm: z
+      .object({ max: nonNegative('a missile range'), ...cited })
+      .strict()
+      .optional(),
+    neutrality: z
+      .object({ required: z.boolean(), ...cited })
+      .strict()
+      .optional(),
+    foreignTroopsBanned: z
+      .object({ banned: z.boolean(), ...cited })
+      .strict()
+      .optional(),
+    allianceBan: z
+      .object({ banned: z.boolean(), ...cited })
+      .strict()
+      .optional(),
+    nonNuclear: z
+      .object({ required: z.boolean(), ...cited })
+      .strict()
+      .optional(),
     exercisesNeedConsentOf: z.array(ActorId).default([]),
     deepStrikeAllowed: z
       .object({ allowed: z.boolean(), ...cited })
@@ -75,7 +107,11 @@ export const Assumption = z.union([
   z.number(),
   z.string().min(1),
   z
-    .object({ value: z.union([z.number(), z.string().min(1)]), source: SourceId, note: z.string().optional() })
+    .object({
+      value: z.union([z.number(), z.string().min(1)]),
+      source: SourceId,
+      note: z.string().optional(),
+    })
     .strict(),
 ]);
 
@@ -93,11 +129,16 @@ export const Scenario = z
     context: Context.default({ protectedState: 'UKR', aggressor: 'RUS', horizonYears: 10 }),
     constraints: Constraints.default({ weaponCaps: [], exercisesNeedConsentOf: [] }),
     instruments: z.array(Instrument).min(1, 'a package needs at least one instrument'),
-    positions: z.array(Position).default([]).describe("parties' stated positions on this package, with sources"),
+    positions: z
+      .array(Position)
+      .default([])
+      .describe("parties' stated positions on this package, with sources"),
     assumptions: z
       .record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_.]*$/), Assumption)
       .default({})
-      .describe('overrides of deterrence-model inputs: a number, a distribution like "0.2 to 0.4", or {value, source}'),
+      .describe(
+        'overrides of deterrence-model inputs: a number, a distribution like "0.2 to 0.4", or {value, source}',
+      ),
     stress: z.array(StressTest).default([]),
     sources: Sources,
     notes: z.string().optional(),

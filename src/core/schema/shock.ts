@@ -38,7 +38,12 @@ export const Shock = z.discriminatedUnion('type', [
     .strict()
     .describe('a veto holder blocks the collective response'),
   z
-    .object({ type: z.literal('guarantor-withdraws'), actor: ActorId, year, description: z.string().optional() })
+    .object({
+      type: z.literal('guarantor-withdraws'),
+      actor: ActorId,
+      year,
+      description: z.string().optional(),
+    })
     .strict()
     .describe('a guarantor terminates its commitment in the given year'),
 ]);

@@ -5,7 +5,10 @@ import { IsoDate } from './dates.js';
 
 export const SourceId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*[a-z0-9]$/, 'source ids are lowercase kebab-case, e.g. leeds-long-mitchell-2000');
+  .regex(
+    /^[a-z0-9][a-z0-9-]*[a-z0-9]$/,
+    'source ids are lowercase kebab-case, e.g. leeds-long-mitchell-2000',
+  );
 
 export const Evidence = z
   .enum(['verified', 'secondary', 'unverified'])
@@ -14,7 +17,15 @@ export const Evidence = z
   );
 export type Evidence = z.infer<typeof Evidence>;
 
-export const SourceKind = z.enum(['seed', 'literature', 'official', 'news', 'dataset', 'analysis', 'derived']);
+export const SourceKind = z.enum([
+  'seed',
+  'literature',
+  'official',
+  'news',
+  'dataset',
+  'analysis',
+  'derived',
+]);
 
 export const Source = z
   .object({

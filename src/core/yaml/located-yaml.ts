@@ -1,6 +1,6 @@
 // parse YAML keeping positions, so every later problem can be reported as file:line:col
 
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { Diagnostic } from '../errors.js';
 
 export interface LocatedYaml {
@@ -20,13 +20,28 @@ export function parseLocatedYaml(
   file: string,
 ): { ok: true; doc: LocatedYaml } | { ok: false; diagnostics: Diagnostic[] } {
   if (text.length > MAX_YAML_BYTES) {
-    return fail(file, 'yaml.too-large', `file is ${(text.length / 1048576).toFixed(1)} MB; the limit is 2 MB`, 'split it or remove embedded data');
+    return fail(
+      file,
+      'yaml.too-large',
+      `file is ${(text.length / 1048576).toFixed(1)} MB; the limit is 2 MB`,
+      'split it or remove embedded data',
+    );
   }
   if (text.includes('\u0000')) {
-    return fail(file, 'yaml.binary', 'file contains NUL bytes: this is not a YAML text file', 'check the path points to a .yaml file');
+    return fail(
+      file,
+      'yaml.binary',
+      'file contains NUL bytes: this is not a YAML text file',
+      'check the path points to a .yaml file',
+    );
   }
   if (text.trim() === '') {
-    return fail(file, 'yaml.empty', 'file is empty', 'start from a catalog scenario: guarantor show <id> --yaml');
+    return fail(
+      file,
+      'yaml.empty',
+      'file is empty',
+      'start from a catalog scenario: guarantor show <id> --yaml',
+    );
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -42,7 +57,10 @@ export function parseLocatedYaml(
           file,
           line: pos.line,
           col: pos.col,
-          hint: e.code === 'DUPLICATE_KEY' ? 'remove or rename one of the two keys' : 'check indentation and quoting near this position',
+          hint:
+            e.code === 'DUPLICATE_KEY'
+              ? 'remove or rename one of the two keys'
+              : 'check indentation and quoting near this position',
         };
       }),
     };
@@ -68,7 +86,9 @@ function located(doc: Document, lc: LineCounter, file: string, value: unknown): 
     value,
     locate: (path) => posOf(nearest(path).node),
     locateKey: (path) => {
-      const parent = path.length ? (doc.getIn(path.slice(0, -1), true) as Node | undefined) : (doc.contents as Node);
+      const parent = path.length
+        ? (doc.getIn(path.slice(0, -1), true) as Node | undefined)
+        : (doc.contents as Node);
       const key = path[path.length - 1];
       if (parent && isMap(parent)) {
         const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === key);

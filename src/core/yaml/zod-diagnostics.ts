@@ -24,7 +24,11 @@ export function zodIssuesToDiagnostics(
           message: `unknown field '${key}'`,
           path: keyPath,
           ...(doc ? { file: doc.file, line: pos!.line, col: pos!.col } : {}),
-          hint: guess ? `did you mean '${guess}'?` : known.length ? `allowed here: ${known.join(', ')}` : 'remove it',
+          hint: guess
+            ? `did you mean '${guess}'?`
+            : known.length
+              ? `allowed here: ${known.join(', ')}`
+              : 'remove it',
         });
       }
       continue;
@@ -69,10 +73,15 @@ function describe(v: unknown): string {
 /** zod's own messages start like this; anything else is a message we wrote in the schema */
 const DEFAULT_MESSAGE = /^(Too (small|big)|Invalid|Expected|Unrecognized)/;
 
-function messageFor(issue: z.core.$ZodIssue, _doc: LocatedYaml | undefined, path: (string | number)[]): string {
+function messageFor(
+  issue: z.core.$ZodIssue,
+  _doc: LocatedYaml | undefined,
+  path: (string | number)[],
+): string {
   const field = path.length ? `'${path[path.length - 1]}'` : 'document';
   const got = 'input' in issue && issue.input !== undefined ? `; got ${describe(issue.input)}` : '';
-  if (!DEFAULT_MESSAGE.test(issue.message) && issue.code !== 'invalid_type') return `${field}: ${issue.message}${got}`;
+  if (!DEFAULT_MESSAGE.test(issue.message) && issue.code !== 'invalid_type')
+    return `${field}: ${issue.message}${got}`;
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return `missing required field ${field} (expected ${issue.expected})`;

@@ -26,16 +26,18 @@ export const guaranteePresent: Rule = {
   dimension: 'commitment',
   description: 'At least one instrument is an obligation to fight.',
   run: ({ scenario: s }) =>
-    s.instruments.filter(isGuarantee).map((i) =>
-      finding(
-        guaranteePresent,
-        'strength',
-        `Obligation to fight: ${i.title}`,
-        `${list(i.guarantors)} commit to ${i.strength === 'ground-combat' ? 'ground combat' : 'air or naval combat'} if Ukraine is attacked; by Kuleba's definition this is a guarantee rather than assistance.`,
-        ['kuleba-2025'],
-        { instrument: i.id },
+    s.instruments
+      .filter(isGuarantee)
+      .map((i) =>
+        finding(
+          guaranteePresent,
+          'strength',
+          `Obligation to fight: ${i.title}`,
+          `${list(i.guarantors)} commit to ${i.strength === 'ground-combat' ? 'ground combat' : 'air or naval combat'} if Ukraine is attacked; by Kuleba's definition this is a guarantee rather than assistance.`,
+          ['kuleba-2025'],
+          { instrument: i.id },
+        ),
       ),
-    ),
 };
 
 export const discretionaryWording: Rule = {

@@ -1,7 +1,7 @@
 // internal contradictions: a package that cannot be implemented as written (error level)
 
-import { finding, list, type Rule } from '../rule.js';
 import { inCountryForces } from '../features.js';
+import { finding, list, type Rule } from '../rule.js';
 
 export const troopBanConflict: Rule = {
   id: 'consistency.troop-ban-conflict',
@@ -32,7 +32,9 @@ export const neutralityConflict: Rule = {
   run: ({ scenario: s }) => {
     const c = s.constraints;
     if (!c.neutrality?.required && !c.allianceBan?.banned) return [];
-    const hits = s.instruments.filter((i) => i.guarantors.includes('NATO') && i.obligations.includes('accession'));
+    const hits = s.instruments.filter(
+      (i) => i.guarantors.includes('NATO') && i.obligations.includes('accession'),
+    );
     if (hits.length === 0) return [];
     return [
       finding(

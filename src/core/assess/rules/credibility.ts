@@ -11,7 +11,8 @@ export const TRIPWIRE_TROOPS = 10_000;
 export const weakGuarantor: Rule = {
   id: 'credibility.weak-guarantor',
   dimension: 'credibility',
-  description: 'A guarantee whose guarantors lack the military weight of the aggressor, or include no nuclear power.',
+  description:
+    'A guarantee whose guarantors lack the military weight of the aggressor, or include no nuclear power.',
   run: ({ scenario: s, actors }) =>
     s.instruments.filter(isGuarantee).flatMap((i) => {
       const { ratio } = capabilityRatio(i.guarantors, s.context.aggressor, actors);
@@ -39,7 +40,8 @@ export const weakGuarantor: Rule = {
 export const nuclearExposure: Rule = {
   id: 'credibility.nuclear-escalation',
   dimension: 'credibility',
-  description: 'A promise to fight a nuclear-armed aggressor that relies on a decision taken after the attack.',
+  description:
+    'A promise to fight a nuclear-armed aggressor that relies on a decision taken after the attack.',
   run: ({ scenario: s, actors }) => {
     if (actors.get(s.context.aggressor)?.nuclear !== 'nuclear-weapon-state') return [];
     return s.instruments
@@ -82,7 +84,8 @@ export const tripwire: Rule = {
 export const heavyForces: Rule = {
   id: 'credibility.heavy-forces',
   dimension: 'credibility',
-  description: 'Heavy forces (armour, artillery, air defence) of at least brigade size in or next to Ukraine.',
+  description:
+    'Heavy forces (armour, artillery, air defence) of at least brigade size in or next to Ukraine.',
   run: ({ scenario: s }) =>
     s.instruments.flatMap((i) => {
       const heavy = i.depth.forces.filter((f) => f.heavy && f.location !== 'sea');
@@ -108,7 +111,9 @@ export const declaredTargets: Rule = {
   description: 'Foreign troops in Ukraine that the aggressor has declared legitimate targets.',
   run: ({ scenario: s }) => {
     if (s.context.aggressor !== 'RUS') return [];
-    const hits = s.instruments.filter((i) => inCountryForces(i).some((f) => f.actor !== 'RUS' && (f.troops ?? 0) > 0));
+    const hits = s.instruments.filter((i) =>
+      inCountryForces(i).some((f) => f.actor !== 'RUS' && (f.troops ?? 0) > 0),
+    );
     if (hits.length === 0) return [];
     return [
       finding(
@@ -143,4 +148,11 @@ export const capabilityDataMissing: Rule = {
   },
 };
 
-export const credibilityRules = [weakGuarantor, nuclearExposure, tripwire, heavyForces, declaredTargets, capabilityDataMissing];
+export const credibilityRules = [
+  weakGuarantor,
+  nuclearExposure,
+  tripwire,
+  heavyForces,
+  declaredTargets,
+  capabilityDataMissing,
+];

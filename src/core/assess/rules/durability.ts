@@ -3,7 +3,8 @@
 import { bindingness, isGuarantee, isLegallyBinding, STRENGTH_SCORE } from '../features.js';
 import { finding, list, type Rule } from '../rule.js';
 
-const substantive = (strength: keyof typeof STRENGTH_SCORE) => STRENGTH_SCORE[strength] >= STRENGTH_SCORE.supply;
+const substantive = (strength: keyof typeof STRENGTH_SCORE) =>
+  STRENGTH_SCORE[strength] >= STRENGTH_SCORE.supply;
 
 export const politicalOnly: Rule = {
   id: 'durability.political-only',
@@ -78,7 +79,11 @@ export const ratificationHurdle: Rule = {
   description: 'A treaty still awaiting ratification, with the ratifying body and rule where coded.',
   run: ({ scenario: s, actors }) =>
     s.instruments
-      .filter((i) => i.legal.form === 'treaty' && (i.legal.ratification === 'required' || i.legal.ratification === 'pending'))
+      .filter(
+        (i) =>
+          i.legal.form === 'treaty' &&
+          (i.legal.ratification === 'required' || i.legal.ratification === 'pending'),
+      )
       .map((i) => {
         const rules = i.guarantors
           .map((g) => actors.get(g)?.ratification)

@@ -33,7 +33,12 @@ export const weaponCaps: Rule = {
       ...(c.missileRangeKm ? [`missile range ≤ ${c.missileRangeKm.max} km`] : []),
     ];
     if (items.length === 0) return [];
-    const sources = [...new Set([...c.weaponCaps.map((w) => w.source), ...(c.missileRangeKm ? [c.missileRangeKm.source] : [])])];
+    const sources = [
+      ...new Set([
+        ...c.weaponCaps.map((w) => w.source),
+        ...(c.missileRangeKm ? [c.missileRangeKm.source] : []),
+      ]),
+    ];
     return [
       finding(
         weaponCaps,

@@ -28,7 +28,10 @@ export const aggressorAsGuarantor: Rule = {
   description: 'The would-be aggressor is listed among the guarantors.',
   run: ({ scenario: s }) =>
     s.instruments
-      .filter((i) => i.guarantors.includes(s.context.aggressor) && i.obligations.some((o) => o !== 'non-aggression'))
+      .filter(
+        (i) =>
+          i.guarantors.includes(s.context.aggressor) && i.obligations.some((o) => o !== 'non-aggression'),
+      )
       .map((i) =>
         finding(
           aggressorAsGuarantor,
