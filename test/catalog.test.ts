@@ -24,7 +24,8 @@ describe('shipped catalog', () => {
       const n = Number(s.slice(1));
       const hit = scenarios.find(
         (e) =>
-          e.scenario.category === 'system' && e.scenario.id.startsWith(`s${String(n).padStart(2, '0')}-`),
+          (e.scenario.category === 'system' || e.scenario.category === 'status-quo') &&
+          e.scenario.id.startsWith(`s${String(n).padStart(2, '0')}-`),
       );
       expect(hit, `no system scenario for ${s}`).toBeDefined();
       expect(hit!.scenario.systems).toContain(s);

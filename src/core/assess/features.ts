@@ -77,7 +77,7 @@ export function aggressorCanVeto(i: Instrument, s: Scenario, actors: ReadonlyMap
   if (i.decision.rule === 'unsc') return isPermanentUnscMember(aggressor, actors);
   if (
     (i.decision.rule === 'unanimity' || i.decision.rule === 'consensus') &&
-    i.guarantors.includes(aggressor)
+    expandMembers(i.guarantors, actors).includes(aggressor)
   )
     return true;
   return false;

@@ -17,8 +17,8 @@ const miss: PredicateHit = { hit: false, detail: '' };
 const ids = (xs: { id: string }[]) => xs.map((x) => x.id).join(', ');
 
 const CHECKS: Record<Predicate, Check> = {
-  'aggressor-among-guarantors': (s) => {
-    const hits = s.instruments.filter((i) => i.guarantors.includes(s.context.aggressor));
+  'aggressor-among-guarantors': (s, _p, actors) => {
+    const hits = s.instruments.filter((i) => expandMembers(i.guarantors, actors).includes(s.context.aggressor));
     return hits.length
       ? { hit: true, detail: `${s.context.aggressor} is a guarantor in ${ids(hits)}` }
       : miss;
@@ -62,9 +62,11 @@ const CHECKS: Record<Predicate, Check> = {
     );
     return hits.length ? { hit: true, detail: `troops on the contact line under ${ids(hits)}` } : miss;
   },
-  'guarantee-without-aggressor': (s) => {
+  'guarantee-without-aggressor': (s, _p, actors) => {
     const hits = s.instruments.filter(
-      (i) => (isGuarantee(i) || i.depth.forces.length > 0) && !i.guarantors.includes(s.context.aggressor),
+      (i) =>
+        (isGuarantee(i) || i.depth.forces.length > 0) &&
+        !expandMembers(i.guarantors, actors).includes(s.context.aggressor),
     );
     return hits.length
       ? { hit: true, detail: `security commitments without ${s.context.aggressor}: ${ids(hits)}` }

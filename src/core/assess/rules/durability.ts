@@ -9,10 +9,11 @@ const substantive = (strength: keyof typeof STRENGTH_SCORE) =>
 export const politicalOnly: Rule = {
   id: 'durability.political-only',
   dimension: 'durability',
-  description: 'No substantive commitment is legally binding (ratified treaty or statute).',
+  description: 'No substantive commitment is, or is meant to become, legally binding (treaty or statute).',
   run: ({ scenario: s }) => {
     const subs = s.instruments.filter((i) => substantive(i.strength));
-    if (subs.length === 0 || subs.some(isLegallyBinding)) return [];
+    // a treaty awaiting ratification is flagged by durability.ratification-hurdle instead
+    if (subs.length === 0 || subs.some((i) => isLegallyBinding(i) || i.legal.form === 'treaty')) return [];
     return [
       finding(
         politicalOnly,
@@ -35,6 +36,7 @@ export const budapestPattern: Rule = {
         (i) =>
           i.guarantors.includes(s.context.aggressor) &&
           i.obligations.includes('non-aggression') &&
+          i.legal.form !== 'treaty' &&
           bindingness(i) < 0.9,
       )
       .map((i) =>

@@ -1,6 +1,6 @@
 // vetoes: can the would-be aggressor block the help?
 
-import { aggressorCanVeto } from '../features.js';
+import { aggressorCanVeto, expandMembers } from '../features.js';
 import { finding, list, type Rule } from '../rule.js';
 
 export const aggressorVeto: Rule = {
