@@ -55,7 +55,11 @@ function describeInstrument(i: Instrument): string[] {
         : ''
     }${i.trigger.excludedTerritories.length ? `; excludes ${i.trigger.excludedTerritories.join(', ')}` : ''}`,
     `    legal: ${i.legal.form}, ratification ${i.legal.ratification}, ${i.legal.status}; duration: ${
-      i.duration.years === null ? 'indefinite' : `${i.duration.years} years`
+      i.duration.unspecified
+        ? 'not specified'
+        : i.duration.years === null
+          ? 'indefinite'
+          : `${i.duration.years} years`
     }${i.duration.terminationNoticeMonths !== undefined ? `, ${i.duration.terminationNoticeMonths} months' notice` : ''}; decision: ${i.decision.rule}${
       i.decision.vetoHolders.length ? ` (veto: ${i.decision.vetoHolders.join(', ')})` : ''
     }`,

@@ -50,6 +50,7 @@ export function durability(i: Instrument, horizonYears: number): number {
   if (i.duration.terminationNoticeMonths !== undefined && i.duration.terminationNoticeMonths <= 12) d *= 0.8;
   if (i.duration.years !== null && i.duration.years < horizonYears && i.duration.renewal !== 'automatic')
     d *= Math.max(0.3, i.duration.years / horizonYears);
+  if (i.duration.unspecified) d *= 0.8;
   if (i.legal.status === 'violated' || i.legal.status === 'lapsed') d *= 0.2;
   return d;
 }

@@ -18,7 +18,12 @@ const ids = (xs: { id: string }[]) => xs.map((x) => x.id).join(', ');
 
 const CHECKS: Record<Predicate, Check> = {
   'aggressor-among-guarantors': (s, _p, actors) => {
-    const hits = s.instruments.filter((i) => expandMembers(i.guarantors, actors).includes(s.context.aggressor));
+    // the aggressor's own promise not to attack is not a guarantee it gives
+    const hits = s.instruments.filter(
+      (i) =>
+        expandMembers(i.guarantors, actors).includes(s.context.aggressor) &&
+        i.obligations.some((o) => o !== 'non-aggression' && o !== 'neutrality'),
+    );
     return hits.length
       ? { hit: true, detail: `${s.context.aggressor} is a guarantor in ${ids(hits)}` }
       : miss;

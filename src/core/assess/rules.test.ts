@@ -156,6 +156,18 @@ const CASES: Record<string, Case> = {
       ],
     }),
   },
+  'feasibility.assumed-motivation-change': {
+    fires: {
+      context: {
+        aggressorMotivation: { level: 'transformed', rationale: 'Regime change.', source: 'bondarev-2025' },
+      },
+    },
+    quiet: {
+      context: {
+        aggressorMotivation: { level: 'baseline', rationale: 'No change.', source: 'bondarev-2025' },
+      },
+    },
+  },
   'consistency.troop-ban-conflict': {
     fires: {
       ...one(force({})),

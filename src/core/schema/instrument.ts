@@ -79,7 +79,12 @@ export const Legal = z
 
 export const Duration = z
   .object({
-    years: z.number().positive('duration must be positive; use null for indefinite').nullable(),
+    years: z
+      .number()
+      .positive('duration must be positive; use null for indefinite')
+      .nullable()
+      .describe('term in years; null = indefinite (or unknown when unspecified is true)'),
+    unspecified: z.boolean().default(false).describe('the text states no duration at all'),
     renewal: z.enum(['automatic', 'by-agreement', 'none', 'unspecified']).default('unspecified'),
     terminationNoticeMonths: nonNegative('a termination notice').optional(),
     until: z.string().optional().describe("an end condition, e.g. 'Ukraine joins NATO'"),

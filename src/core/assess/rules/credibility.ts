@@ -67,13 +67,14 @@ export const tripwire: Rule = {
     s.instruments.flatMap((i) => {
       const forces = inCountryForces(i).filter((f) => f.actor !== s.context.aggressor);
       const troops = forces.reduce((n, f) => n + (f.troops ?? 0), 0);
-      if (troops === 0 || (troops >= TRIPWIRE_TROOPS && forces.some((f) => f.heavy))) return [];
+      const heavyTroops = forces.filter((f) => f.heavy).reduce((n, f) => n + (f.troops ?? 0), 0);
+      if (troops === 0 || heavyTroops >= TRIPWIRE_TROOPS) return [];
       return [
         finding(
           tripwire,
           'info',
           `Tripwire more than defence: ${i.title}`,
-          `${troops.toLocaleString('en-US')} ${forces.some((f) => f.heavy) ? '' : 'light '}troops. Popov and Gorenburg see allied troops as a visible signal; Reiter and Poast find small deployments neither stop a fait accompli nor reliably trigger intervention, and Musgrave and Ward find the public tripwire effect weak.`,
+          `${troops.toLocaleString('en-US')} troops, ${heavyTroops ? `${heavyTroops.toLocaleString('en-US')} of them heavy` : 'all light'}. Popov and Gorenburg see allied troops as a visible signal; Reiter and Poast find small deployments neither stop a fait accompli nor reliably trigger intervention, and Musgrave and Ward find the public tripwire effect weak.`,
           ['popov-2025', 'alaska-analysis-2025', 'reiter-poast-2021', 'musgrave-ward-2023'],
           { instrument: i.id },
         ),

@@ -108,7 +108,7 @@ export const statuteAnchored: Rule = {
   description: "A commitment written into a guarantor's law.",
   run: ({ scenario: s }) =>
     s.instruments
-      .filter((i) => i.legal.form === 'statute')
+      .filter((i) => i.legal.form === 'statute' && !i.guarantors.includes(s.context.aggressor))
       .map((i) =>
         finding(
           statuteAnchored,

@@ -67,7 +67,27 @@ export const productionQueues: Rule = {
   },
 };
 
-export const feasibilityRules = [largeDeployment, frontLine, productionQueues];
+export const assumedMotivation: Rule = {
+  id: 'feasibility.assumed-motivation-change',
+  dimension: 'feasibility',
+  description:
+    "The package rests on a change in the aggressor's motivation that no instrument delivers by itself.",
+  run: ({ scenario: s }) => {
+    const m = s.context.aggressorMotivation;
+    if (!m || m.level === 'baseline') return [];
+    return [
+      finding(
+        assumedMotivation,
+        'info',
+        `Assumes the aggressor's motivation is ${m.level}`,
+        `${m.rationale} Whether and how that change comes about lies outside the coded instruments; the deterrence model shows what it is worth if it does. Bondarev argues only the aggressor's defeat and a change of regime truly guarantee peace.`,
+        [m.source, 'bondarev-2025'],
+      ),
+    ];
+  },
+};
+
+export const feasibilityRules = [largeDeployment, frontLine, productionQueues, assumedMotivation];
 
 /** troops inside Ukraine, exported for the scorecard */
 export { foreignTroopsInCountry };
