@@ -2,7 +2,12 @@
 
 import type { Command } from 'commander';
 import { registerAssess, registerCompare } from './commands/assess.js';
+import { registerBacktest } from './commands/backtest.js';
 import { registerList, registerSchema, registerShow, registerSources } from './commands/catalog-commands.js';
+import { registerEval } from './commands/eval.js';
+import { registerForces } from './commands/forces.js';
+import { registerDeterrence } from './commands/simulate.js';
+import { registerTrack } from './commands/track.js';
 import { registerValidate } from './commands/validate.js';
 import type { CliContext } from './context.js';
 
@@ -14,4 +19,9 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerCompare(program, ctx);
   registerSources(program, ctx);
   registerSchema(program, ctx);
+  registerForces(program, ctx);
+  registerTrack(program, ctx);
+  registerEval(program, ctx);
+  registerDeterrence(program, ctx);
+  registerBacktest(program, ctx);
 }

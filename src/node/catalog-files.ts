@@ -37,7 +37,8 @@ export function loadCatalog(opts: { strict?: boolean } = {}): {
 } {
   cached ??= buildCatalog({
     sourceFiles: readAll(yamlFiles(join(dataDir, 'sources'))),
-    actorFiles: readAll(yamlFiles(dataDir).filter((p) => p.endsWith('actors.yaml'))),
+    // actors.yaml plus actors-*.yaml (e.g. actors-historical.yaml for the back-test)
+    actorFiles: readAll(yamlFiles(dataDir).filter((p) => /(^|[/\\])actors(-[a-z0-9-]+)?\.yaml$/.test(p))),
     partyFiles: readAll(yamlFiles(dataDir).filter((p) => p.endsWith('parties.yaml'))),
     scenarioFiles: readAll(yamlFiles(scenariosDir)),
   });

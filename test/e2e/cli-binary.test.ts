@@ -21,7 +21,7 @@ describe('guarantor binary', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const ids = JSON.parse(run(['list', '--json']).stdout).map((x: { id: string }) => x.id);
-    expect(ids.length).toBeGreaterThanOrEqual(21);
+    expect(ids.length).toBeGreaterThanOrEqual(20);
     for (const id of ids) expect(r.stdout).toContain(id);
   });
 

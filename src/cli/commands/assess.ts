@@ -10,6 +10,7 @@ import { type CliContext, EXIT_INVALID, outputFormat, printJson } from '../conte
 import { paint } from '../io.js';
 import { findingCounts, renderAssessment } from '../render/assessment-text.js';
 import { renderMarkdown, renderTable } from '../table.js';
+import { type SimulatedColumns, simulatedColumns } from './compare-simulated.js';
 
 const weightsOption = 'dimension weights, e.g. commitment=2,veto=0.5 (default: all 1)';
 
@@ -58,6 +59,8 @@ export interface ComparisonRow {
   scores: Record<Dimension, number>;
   parties: Record<string, string>;
   findings: ReturnType<typeof findingCounts>;
+  /** deterrence model at 10,000 samples, seed 1 (absent with --no-simulate) */
+  simulated?: SimulatedColumns;
 }
 
 export function comparisonRow(a: Assessment, title: string, systems: string[]): ComparisonRow {
@@ -88,12 +91,23 @@ export function registerCompare(program: Command, ctx: CliContext): void {
     .option('--all', 'the whole catalog')
     .option('--sort <key>', "sort rows by 'overall' or a dimension (descending)")
     .option('--weights <list>', weightsOption)
-    .option('--json', 'JSON array: id, title, systems, overall, scores{}, parties{}, findings{}')
+    .option('--json', 'JSON array: id, title, systems, overall, scores{}, parties{}, findings{}, simulated{}')
     .option('--markdown', 'markdown table')
+    .option(
+      '--no-simulate',
+      'skip the simulated columns (P(no attack), P(success | attack); 10,000 samples, seed 1)',
+    )
     .action(
-      (
+      async (
         args: string[],
-        opts: { all?: boolean; sort?: string; weights?: string; json?: boolean; markdown?: boolean },
+        opts: {
+          all?: boolean;
+          sort?: string;
+          weights?: string;
+          json?: boolean;
+          markdown?: boolean;
+          simulate?: boolean;
+        },
       ) => {
         const weights = weightsFrom(opts);
         const { catalog } = loadCatalog();
@@ -106,6 +120,10 @@ export function registerCompare(program: Command, ctx: CliContext): void {
         let rows = resolved.map(({ scenario }) =>
           comparisonRow(assessScenario(scenario, catalog, { weights }), scenario.title, scenario.systems),
         );
+        if (opts.simulate !== false) {
+          const sim = await simulatedColumns(resolved.map((r) => r.scenario));
+          rows = rows.map((r, i) => ({ ...r, simulated: sim[i]! }));
+        }
         if (opts.sort) {
           const key = opts.sort;
           if (key !== 'overall' && !(DIMENSIONS as readonly string[]).includes(key))
@@ -136,11 +154,16 @@ export function registerCompare(program: Command, ctx: CliContext): void {
           ...partyIds.map((p) => STANCE_MARK[r.parties[p] ?? 'unknown']),
           r.findings.warning,
           r.findings.error,
+          ...(r.simulated
+            ? [r.simulated.pNoAttack.toFixed(2), r.simulated.pSuccessGivenAttack.toFixed(2)]
+            : []),
         ]);
-        const align = headers.map((_, i) => (i >= 2 && i < 3 + DIMENSIONS.length ? 'r' : 'l')) as (
-          | 'l'
-          | 'r'
-        )[];
+        if (opts.simulate !== false) headers.push('P(no-att)', 'P(succ)');
+        const align = headers.map((_, i) =>
+          (i >= 2 && i < 3 + DIMENSIONS.length) || i >= headers.length - (opts.simulate !== false ? 2 : 0)
+            ? 'r'
+            : 'l',
+        ) as ('l' | 'r')[];
         const table =
           outputFormat(opts) === 'markdown'
             ? renderMarkdown(headers, cells, { align })
@@ -152,6 +175,11 @@ export function registerCompare(program: Command, ctx: CliContext): void {
             '',
             `Scores 0-100 per dimension (higher is better); overall = weighted mean, weights ${nonDefault.length ? nonDefault.join(', ') : 'all 1'}.`,
             `Parties: yes = accepts or proposed, cond = reservations, NO = a stated red line is crossed (guarantor assess <id> shows why and the sources).`,
+            ...(opts.simulate !== false
+              ? [
+                  `P(no-att) = P(no renewed major attack within each scenario's horizon), P(succ) = P(attack succeeds | attack): deterrence model, ${(10_000).toLocaleString('en')} samples, seed 1 (guarantor simulate <id> for intervals; --no-simulate to skip).`,
+                ]
+              : []),
           ].join('\n'),
         );
       },

@@ -88,7 +88,21 @@ export function buildReferenceData(input: Pick<CatalogInput, 'sourceFiles' | 'ac
   for (const f of input.actorFiles) {
     const list = parseList<Actor>(f, ActorFile, 'actors', diagnostics);
     actorDocs.push({ file: f, list });
-    for (const a of list) actors.set(a.id, a);
+    for (const a of list) {
+      if (actors.has(a.id)) {
+        diagnostics.push({
+          code: 'ref.duplicate-id',
+          message: `actor id '${a.id}' is defined in more than one actor file`,
+          path: ['actors'],
+          file: f.file,
+          line: 1,
+          col: 1,
+          hint: 'keep one definition; actor files are data/actors.yaml and data/actors-*.yaml',
+        });
+        continue;
+      }
+      actors.set(a.id, a);
+    }
   }
   const parties: Party[] = [];
   for (const f of input.partyFiles) parties.push(...parseList<Party>(f, PartyFile, 'parties', diagnostics));

@@ -26,11 +26,12 @@ export const aggressorAsGuarantor: Rule = {
   id: 'veto.aggressor-as-guarantor',
   dimension: 'veto',
   description: 'The would-be aggressor is listed among the guarantors.',
-  run: ({ scenario: s }) =>
+  run: ({ scenario: s, actors }) =>
     s.instruments
       .filter(
         (i) =>
-          i.guarantors.includes(s.context.aggressor) && i.obligations.some((o) => o !== 'non-aggression'),
+          expandMembers(i.guarantors, actors).includes(s.context.aggressor) &&
+          i.obligations.some((o) => o !== 'non-aggression' && o !== 'neutrality'),
       )
       .map((i) =>
         finding(
