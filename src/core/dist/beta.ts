@@ -1,0 +1,68 @@
+// beta(alpha, beta) on [0, 1], sampled as X / (X + Y) with X, Y Marsaglia-Tsang gammas (ziggurat normals inside).
+// Cheng's algorithm BB (one log + one exp per try) measured 1.7x slower here: Math.log/exp dominate on this machine
+
+import type { Xoshiro128 } from '../rng/xoshiro128.js';
+import { type Dist, fmt, type Support } from './dist.js';
+import { gammaConst, gammaDraw } from './gamma.js';
+import { betaCdf, betaQuantile } from './special.js';
+
+export class Beta implements Dist {
+  readonly kind = 'beta';
+  readonly discrete = false;
+  private readonly ka;
+  private readonly kb;
+  constructor(
+    readonly alpha: number,
+    readonly beta: number,
+  ) {
+    this.ka = gammaConst(alpha);
+    this.kb = gammaConst(beta);
+  }
+  describe(): string {
+    return `beta(${fmt(this.alpha)}, ${fmt(this.beta)})`;
+  }
+  support(): Support {
+    // gamma draws can underflow to 0 for small shapes, so the ends are attainable in floating point
+    return { lo: 0, hi: 1, loOpen: false, hiOpen: false };
+  }
+  mean(): number {
+    return this.alpha / (this.alpha + this.beta);
+  }
+  variance(): number {
+    const s = this.alpha + this.beta;
+    return (this.alpha * this.beta) / (s * s * (s + 1));
+  }
+  cdf(x: number): number {
+    return betaCdf(x, this.alpha, this.beta);
+  }
+  quantile(p: number): number {
+    return betaQuantile(p, this.alpha, this.beta);
+  }
+  sample(rng: Xoshiro128, out: Float64Array, offset: number, n: number): void {
+    fillBeta(rng, out, offset, n, this.ka.d, this.ka.c, this.ka.boost, this.kb.d, this.kb.c, this.kb.boost, 0, 1);
+  }
+}
+
+/** fills out with lo + (hi - lo) * Beta draws; shared by beta and PERT */
+export function fillBeta(
+  rng: Xoshiro128,
+  out: Float64Array,
+  offset: number,
+  n: number,
+  da: number,
+  ca: number,
+  ba: number,
+  db: number,
+  cb: number,
+  bb: number,
+  lo: number,
+  width: number,
+): void {
+  const end = offset + n;
+  for (let i = offset; i < end; i++) {
+    const x = gammaDraw(rng, da, ca, ba);
+    const y = gammaDraw(rng, db, cb, bb);
+    out[i] = lo + width * (x / (x + y));
+  }
+}
+
