@@ -196,7 +196,7 @@ export function registerSources(program: Command, ctx: CliContext): void {
         s.kind,
         s.date,
         s.evidence,
-        `${s.authors.slice(0, 2).join(', ')}${s.authors.length > 2 ? ' et al.' : ''}: ${s.title}`.slice(
+        `${s.authors.length ? `${s.authors.slice(0, 2).join(', ')}${s.authors.length > 2 ? ' et al.' : ''}: ` : ''}${s.title}`.slice(
           0,
           90,
         ),

@@ -36,6 +36,7 @@ import {
   ledgerCounts,
   loadInstruments,
   loadPledges,
+  type ReleaseRow,
 } from '../../store/tracker-repo.js';
 import type { ImportKind } from '../../tracker/apply-import.js';
 import { IMPORT_KINDS, importPrepared, prepareImport } from '../../tracker/import-file.js';
@@ -761,20 +762,7 @@ async function runExport(ctx: CliContext, o: ExportOpts): Promise<void> {
         );
       }
     } else if (what === 'releases') {
-      const rs = await db.query<{
-        id: number;
-        kind: string;
-        origin: string;
-        label: string | null;
-        file_name: string;
-        sha256: string;
-        row_count: number;
-        added: number;
-        changed: number;
-        removed: number;
-        imported_by: string;
-        imported_at: string;
-      }>(
+      const rs = await db.query<ReleaseRow>(
         `select id, kind, origin, label, file_name, sha256, row_count, added, changed, removed, imported_by,
            to_char(imported_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as imported_at from releases order by id`,
       );
