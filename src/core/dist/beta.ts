@@ -39,7 +39,20 @@ export class Beta implements Dist {
     return betaQuantile(p, this.alpha, this.beta);
   }
   sample(rng: Xoshiro128, out: Float64Array, offset: number, n: number): void {
-    fillBeta(rng, out, offset, n, this.ka.d, this.ka.c, this.ka.boost, this.kb.d, this.kb.c, this.kb.boost, 0, 1);
+    fillBeta(
+      rng,
+      out,
+      offset,
+      n,
+      this.ka.d,
+      this.ka.c,
+      this.ka.boost,
+      this.kb.d,
+      this.kb.c,
+      this.kb.boost,
+      0,
+      1,
+    );
   }
 }
 
@@ -65,4 +78,3 @@ export function fillBeta(
     out[i] = lo + width * (x / (x + y));
   }
 }
-

@@ -32,7 +32,7 @@ export class Discrete implements Dist {
     const scaled = Float64Array.from(this.probs, (p) => p * k);
     const small: number[] = [];
     const large: number[] = [];
-    scaled.forEach((p, i) => (p < 1 ? small : large).push(i));
+    for (const [i, p] of scaled.entries()) (p < 1 ? small : large).push(i);
     while (small.length && large.length) {
       const s = small.pop()!;
       const l = large.pop()!;

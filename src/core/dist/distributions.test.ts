@@ -107,7 +107,10 @@ describe('continuous distributions: moments, quantiles and KS against closed for
   });
 
   it('beta(0.5, 0.5) (shape < 1 path): arcsine law, F(x) = 2/pi asin(sqrt x)', () => {
-    const qs: [number, number][] = [0.01, 0.25, 0.5, 0.9].map((x) => [(2 / Math.PI) * Math.asin(Math.sqrt(x)), x]);
+    const qs: [number, number][] = [0.01, 0.25, 0.5, 0.9].map((x) => [
+      (2 / Math.PI) * Math.asin(Math.sqrt(x)),
+      x,
+    ]);
     checkContinuous(new Beta(0.5, 0.5), { mean: 0.5, variance: 0.125, quantiles: qs });
   });
 
@@ -116,7 +119,11 @@ describe('continuous distributions: moments, quantiles and KS against closed for
       const y = x / 1.5;
       return 1 - Math.exp(-y) * (1 + y + (y * y) / 2);
     };
-    checkContinuous(new Gamma(3, 1.5), { mean: 4.5, variance: 6.75, quantiles: [1, 4, 9].map((x) => [cdf(x), x]) });
+    checkContinuous(new Gamma(3, 1.5), {
+      mean: 4.5,
+      variance: 6.75,
+      quantiles: [1, 4, 9].map((x) => [cdf(x), x]),
+    });
   });
 
   it('gamma(0.4, 2) (shape < 1 path)', () => {

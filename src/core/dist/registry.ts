@@ -3,8 +3,8 @@
 
 import { Bernoulli } from './bernoulli.js';
 import { Beta } from './beta.js';
-import type { Dist } from './dist.js';
 import { Discrete } from './discrete.js';
+import type { Dist } from './dist.js';
 import { Gamma } from './gamma.js';
 import { Lognormal } from './lognormal.js';
 import { Normal } from './normal.js';
@@ -40,7 +40,9 @@ function nums(args: DistArg[]): number[] {
 
 function notFinite(args: number[], names: string[]): ParamProblem | undefined {
   const i = args.findIndex((a) => !finite(a));
-  return i < 0 ? undefined : { arg: i, code: 'spec.param', message: `${names[i]} must be a finite number, got ${args[i]}` };
+  return i < 0
+    ? undefined
+    : { arg: i, code: 'spec.param', message: `${names[i]} must be a finite number, got ${args[i]}` };
 }
 
 const normal: DistConstructor = {
@@ -51,7 +53,13 @@ const normal: DistConstructor = {
     const [mu, sd] = nums(a) as [number, number];
     const bad = notFinite([mu, sd], this.params);
     if (bad) return bad;
-    if (sd < 0) return { arg: 1, code: 'spec.param', message: `sd must be >= 0, got ${sd}`, hint: 'a standard deviation cannot be negative' };
+    if (sd < 0)
+      return {
+        arg: 1,
+        code: 'spec.param',
+        message: `sd must be >= 0, got ${sd}`,
+        hint: 'a standard deviation cannot be negative',
+      };
     return new Normal(mu, sd);
   },
 };
@@ -65,7 +73,12 @@ const lognormal: DistConstructor = {
     const bad = notFinite([mu, sigma], this.params);
     if (bad) return bad;
     if (sigma < 0) {
-      return { arg: 1, code: 'spec.param', message: `sigma must be >= 0, got ${sigma}`, hint: 'sigma is the sd of log(x); for a 90% range use `low to high`' };
+      return {
+        arg: 1,
+        code: 'spec.param',
+        message: `sigma must be >= 0, got ${sigma}`,
+        hint: 'sigma is the sd of log(x); for a 90% range use `low to high`',
+      };
     }
     return new Lognormal(mu, sigma);
   },
@@ -79,8 +92,20 @@ const beta: DistConstructor = {
     const [al, be] = nums(a) as [number, number];
     const bad = notFinite([al, be], this.params);
     if (bad) return bad;
-    if (!(al > 0)) return { arg: 0, code: 'spec.param', message: `alpha must be > 0, got ${al}`, hint: 'beta(2, 8) has mean 0.2' };
-    if (!(be > 0)) return { arg: 1, code: 'spec.param', message: `beta must be > 0, got ${be}`, hint: 'beta(2, 8) has mean 0.2' };
+    if (!(al > 0))
+      return {
+        arg: 0,
+        code: 'spec.param',
+        message: `alpha must be > 0, got ${al}`,
+        hint: 'beta(2, 8) has mean 0.2',
+      };
+    if (!(be > 0))
+      return {
+        arg: 1,
+        code: 'spec.param',
+        message: `beta must be > 0, got ${be}`,
+        hint: 'beta(2, 8) has mean 0.2',
+      };
     return new Beta(al, be);
   },
 };
@@ -107,8 +132,14 @@ const ordered3 = (name: 'triangular' | 'pert', mid: string): DistConstructor => 
     const [lo, m, hi] = nums(a) as [number, number, number];
     const bad = notFinite([lo, m, hi], this.params);
     if (bad) return bad;
-    if (!(lo < hi)) return { arg: 2, code: 'spec.param', message: `max must be > min, got min ${lo} and max ${hi}` };
-    if (m < lo || m > hi) return { arg: 1, code: 'spec.param', message: `${mid} must lie in [min, max] = [${lo}, ${hi}], got ${m}` };
+    if (!(lo < hi))
+      return { arg: 2, code: 'spec.param', message: `max must be > min, got min ${lo} and max ${hi}` };
+    if (m < lo || m > hi)
+      return {
+        arg: 1,
+        code: 'spec.param',
+        message: `${mid} must lie in [min, max] = [${lo}, ${hi}], got ${m}`,
+      };
     return name === 'triangular' ? new Triangular(lo, m, hi) : new Pert(lo, m, hi);
   },
 });
@@ -121,7 +152,8 @@ const uniform: DistConstructor = {
     const [lo, hi] = nums(a) as [number, number];
     const bad = notFinite([lo, hi], this.params);
     if (bad) return bad;
-    if (!(lo < hi)) return { arg: 1, code: 'spec.param', message: `max must be > min, got min ${lo} and max ${hi}` };
+    if (!(lo < hi))
+      return { arg: 1, code: 'spec.param', message: `max must be > min, got min ${lo} and max ${hi}` };
     return new Uniform(lo, hi);
   },
 };
@@ -132,7 +164,8 @@ const bernoulli: DistConstructor = {
   signature: 'bernoulli(p)',
   build(a) {
     const [p] = nums(a) as [number];
-    if (!(p >= 0 && p <= 1)) return { arg: 0, code: 'spec.param', message: `p must be a probability in [0, 1], got ${p}` };
+    if (!(p >= 0 && p <= 1))
+      return { arg: 0, code: 'spec.param', message: `p must be a probability in [0, 1], got ${p}` };
     return new Bernoulli(p);
   },
 };
@@ -146,12 +179,19 @@ const discrete: DistConstructor = {
     const [values, weights] = a as [number[], number[]];
     if (values.length === 0) return { arg: 0, code: 'spec.param', message: 'values must not be empty' };
     if (weights.length !== values.length) {
-      return { arg: 1, code: 'spec.param', message: `weights has ${weights.length} entries but values has ${values.length}`, hint: 'give one weight per value' };
+      return {
+        arg: 1,
+        code: 'spec.param',
+        message: `weights has ${weights.length} entries but values has ${values.length}`,
+        hint: 'give one weight per value',
+      };
     }
     const vi = values.findIndex((v) => !finite(v));
-    if (vi >= 0) return { arg: 0, code: 'spec.param', message: `values must be finite numbers, got ${values[vi]}` };
+    if (vi >= 0)
+      return { arg: 0, code: 'spec.param', message: `values must be finite numbers, got ${values[vi]}` };
     const wi = weights.findIndex((w) => !(w >= 0 && finite(w)));
-    if (wi >= 0) return { arg: 1, code: 'spec.param', message: `weights must be finite and >= 0, got ${weights[wi]}` };
+    if (wi >= 0)
+      return { arg: 1, code: 'spec.param', message: `weights must be finite and >= 0, got ${weights[wi]}` };
     const total = weights.reduce((s, w) => s + w, 0);
     if (!(total > 0)) return { arg: 1, code: 'spec.param', message: 'weights must not all be 0' };
     return new Discrete(values, weights);
@@ -159,9 +199,17 @@ const discrete: DistConstructor = {
 };
 
 export const DIST_CONSTRUCTORS: ReadonlyMap<string, DistConstructor> = new Map(
-  [normal, lognormal, beta, gamma, ordered3('triangular', 'mode'), ordered3('pert', 'mode'), uniform, bernoulli, discrete].map(
-    (d) => [d.name, d],
-  ),
+  [
+    normal,
+    lognormal,
+    beta,
+    gamma,
+    ordered3('triangular', 'mode'),
+    ordered3('pert', 'mode'),
+    uniform,
+    bernoulli,
+    discrete,
+  ].map((d) => [d.name, d]),
 );
 
 /** z for a central 90% interval: Φ⁻¹(0.95) */
@@ -172,10 +220,17 @@ export const Z90 = 1.6448536269514722;
  * Returns a problem for arg 0 or 1 of the interval.
  */
 export function intervalDist(low: number, high: number): Dist | ParamProblem {
-  if (!finite(low)) return { arg: 0, code: 'spec.param', message: `the low end of 'to' must be finite, got ${low}` };
-  if (!finite(high)) return { arg: 1, code: 'spec.param', message: `the high end of 'to' must be finite, got ${high}` };
+  if (!finite(low))
+    return { arg: 0, code: 'spec.param', message: `the low end of 'to' must be finite, got ${low}` };
+  if (!finite(high))
+    return { arg: 1, code: 'spec.param', message: `the high end of 'to' must be finite, got ${high}` };
   if (!(low < high)) {
-    return { arg: 1, code: 'spec.param', message: `'low to high' needs low < high, got ${low} to ${high}`, hint: 'swap the bounds' };
+    return {
+      arg: 1,
+      code: 'spec.param',
+      message: `'low to high' needs low < high, got ${low} to ${high}`,
+      hint: 'swap the bounds',
+    };
   }
   if (low > 0) {
     const ll = Math.log(low);

@@ -1,4 +1,5 @@
 // special functions for CDFs and quantiles (used by the copula, truncation and tests, not by the fast samplers)
+// biome-ignore-all lint/correctness/noPrecisionLoss: published coefficients are kept digit for digit, as printed
 
 /** log Γ(x) for x > 0 (Lanczos, g = 7, n = 9; relative error ~1e-15) */
 export function logGamma(x: number): number {
