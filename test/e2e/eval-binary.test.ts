@@ -27,13 +27,13 @@ describe('guarantor eval (built binary)', () => {
     expect(Object.keys(j.outputs)).toEqual(['delivered', 'gap', 'shortfall']);
     expect(j.outputs.shortfall.mean).toBeGreaterThan(0);
     expect(j.outputs.shortfall.mean).toBeLessThan(1);
-    // 5 chunks of 65,536: a line at each 10% step a finished chunk crosses
+    // 10 chunks of 32,768 (the last one short): a line at each 10% step a finished chunk crosses
     expect(
       two.stderr
         .trim()
         .split('\n')
         .map((l) => l.split(' ')[1]),
-    ).toEqual(['20%', '40%', '60%', '80%', '100%']);
+    ).toEqual(['10%', '20%', '30%', '40%', '50%', '60%', '70%', '80%', '90%', '100%']);
   });
 
   it('exit 1 for a bad model, 2 for bad flags', () => {

@@ -20,9 +20,9 @@ describe('guarantor eval', () => {
     expect(r.stdout).toMatchInlineSnapshot(`
       "output       mean      sd     p5    p25    p50    p75    p95
       ---------  ------  ------  -----  -----  -----  -----  -----
-      delivered   50.38   12.85  32.01  40.98  48.89  58.15  73.91
-      gap         23.71   13.12  1.327  15.24  24.23  32.73  44.37
-      shortfall  0.8498  0.3573      0      1      1      1      1
+      delivered   50.37   12.91  32.02  40.96  48.83  58.18  74.11
+      gap         23.72   13.15  0.944   15.3   24.3  32.78  44.25
+      shortfall  0.8508  0.3563      0      1      1      1      1
       20000 samples, seed 7
       "
     `);
@@ -33,9 +33,9 @@ describe('guarantor eval', () => {
     expect(md.stdout).toMatchInlineSnapshot(`
       "| output | mean | sd | p5 | p25 | p50 | p75 | p95 |
       |---|---:|---:|---:|---:|---:|---:|---:|
-      | delivered | 50.74 | 12.99 | 32.14 | 41.46 | 48.91 | 58.58 | 74.4 |
-      | gap | 24.08 | 13.09 | 1.497 | 15 | 24.69 | 33.12 | 44.29 |
-      | shortfall | 0.85 | 0.3573 | 0 | 1 | 1 | 1 | 1 |
+      | delivered | 50.63 | 13.04 | 32.68 | 40.71 | 48.85 | 58.98 | 73.11 |
+      | gap | 24.19 | 12.88 | 1.401 | 15.94 | 24.5 | 33.17 | 43.83 |
+      | shortfall | 0.874 | 0.332 | 0 | 1 | 1 | 1 | 1 |
       "
     `);
     const args = ['eval', 'examples/models/reference-20.yaml', '--samples', '1e5', '--seed', '3', '--json'];
@@ -65,7 +65,9 @@ describe('guarantor eval', () => {
     expect(j.outputs.total.mean).toBeCloseTo(35.31, 1);
     // progress: one line per 10% when not on a terminal
     expect(one.stderr).toMatchInlineSnapshot(`
-      "eval: 60% (65536/100000 samples)
+      "eval: 30% (32768/100000 samples)
+      eval: 60% (65536/100000 samples)
+      eval: 90% (98304/100000 samples)
       eval: 100% (100000/100000 samples)
       "
     `);

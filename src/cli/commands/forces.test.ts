@@ -30,10 +30,10 @@ describe('guarantor forces', () => {
 
       quantity                    central      5%     95%
       --------------------------  -------  ------  ------
-      deployed troops               5,938   3,172  12,060
-      committed personnel (pool)   19,792  10,638  40,927
-      cost per year                 $891m   $459m  $2.6bn
-      cost over 2 year(s)          $1.8bn   $918m  $5.2bn
+      deployed troops               5,938   3,179  12,090
+      committed personnel (pool)   19,792  10,743  40,892
+      cost per year                 $891m   $456m  $2.5bn
+      cost over 2 year(s)          $1.8bn   $911m  $5.1bn
 
       input            value           range  origin   source                        evidence
       -------------  -------  --------------  -------  ----------------------------  ----------
@@ -195,8 +195,8 @@ instruments:
 
       mission      sized as              years         required troops  pledged     gap  aircraft req/pl  ships req/pl         cost/yr pledged
       -----------  --------------------  -----  ----------------------  -------  ------  ---------------  ------------  ----------------------
-      reassurance  reassurance-division      5  25,000 (21,838-27,998)   15,000  10,000              0/0           0/0  $2.3bn ($1.5bn-$4.2bn)
-      maritime     black-sea-maritime        5                                0                      0/0           6/2      $120m ($60m-$174m)
+      reassurance  reassurance-division      5  25,000 (21,944-28,088)   15,000  10,000              0/0           0/0  $2.3bn ($1.5bn-$4.1bn)
+      maritime     black-sea-maritime        5                                0                      0/0           6/2      $120m ($61m-$172m)
 
       Contributions by actor
       mission      actor  troops  aircraft  ships  instruments

@@ -3,6 +3,7 @@
 import type { Xoshiro128 } from '../rng/xoshiro128.js';
 import type { Dist, Support } from './dist.js';
 import { fmt } from './dist.js';
+import { expInPlace } from './fast-exp.js';
 import { normalCdf, normalQuantile } from './special.js';
 import { fillNormal } from './ziggurat.js';
 
@@ -39,9 +40,9 @@ export class Lognormal implements Dist {
     return Math.exp(this.mu + this.sigma * normalQuantile(p));
   }
   sample(rng: Xoshiro128, out: Float64Array, offset: number, n: number): void {
-    // two simple loops (ziggurat, then exp in place) measured faster than one fused loop
+    // two simple loops (ziggurat, then exp in place) measured faster than one fused loop; the table exp
+    // (fast-exp.ts, within 2 ulp of Math.exp) costs ~3.5 ns against ~13 for Math.exp
     fillNormal(rng, out, offset, n, this.mu, this.sigma);
-    const end = offset + n;
-    for (let i = offset; i < end; i++) out[i] = Math.exp(out[i]!);
+    expInPlace(out, offset, n);
   }
 }

@@ -198,6 +198,41 @@ describe('expressions evaluate element-wise like plain arithmetic', () => {
     }
   });
 
+  it('addition chains (one fused sum per 8 columns) give the same bits as left-to-right binary additions', () => {
+    const names = Array.from({ length: 19 }, (_, i) => `x${i}`);
+    const inputs: Record<string, string | number> = {};
+    for (const [i, n] of names.entries())
+      inputs[n] = i % 3 ? `normal(${i}, ${1 + i / 7})` : `lognormal(0, ${i / 20})`;
+    const chains: Record<string, string[]> = {
+      s3: names.slice(0, 3),
+      s8: names.slice(0, 8),
+      s9: names.slice(0, 9),
+      s19: names,
+      c_mid: ['x1', 'x2', '0.1', 'x3', 'x4'],
+      c_lead: ['0.3', 'x5', 'x6', 'x7'],
+      c_end: ['x1', 'x2', 'x3', '1e-3'],
+      inner: ['x1', '(x2 + x3 + x4)', 'x5 * 2', 'x6'],
+    };
+    for (const [k, ops] of Object.entries(chains)) inputs[k] = ops.join(' + ');
+    const p = plan(inputs);
+    const n = 3000;
+    const c = p.sampleChunk(4, { index: 0, start: 0, n });
+    const col = (name: string) => c.get(name);
+    const value = (op: string, i: number): number => {
+      if (op === '(x2 + x3 + x4)') return col('x2')[i]! + col('x3')[i]! + col('x4')[i]!;
+      if (op === 'x5 * 2') return col('x5')[i]! * 2;
+      return /^x/.test(op) ? col(op)[i]! : Number(op);
+    };
+    for (const [k, ops] of Object.entries(chains)) {
+      const got = col(k);
+      for (let i = 0; i < n; i++) {
+        let want = value(ops[0]!, i);
+        for (const op of ops.slice(1)) want = want + value(op, i);
+        if (got[i] !== want) throw new Error(`${k}[${i}]: ${got[i]} !== ${want}`);
+      }
+    }
+  });
+
   it('inline distributions get their own streams; constants fill', () => {
     const p = plan({ k: 7, s: '2 * normal(0, 1) + beta(2, 2) * 0 + k' });
     const c = p.sampleChunk(1, { index: 0, start: 0, n: 20_000 });

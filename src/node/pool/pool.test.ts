@@ -62,7 +62,7 @@ describe('worker pool', () => {
 
   it('reports progress in order and can be cancelled', async () => {
     const seen: number[] = [];
-    await evaluateModelThreaded(model, {
+    const first = await evaluateModelThreaded(model, {
       samples: 100_000,
       seed: 1,
       threads: 2,
@@ -80,6 +80,9 @@ describe('worker pool', () => {
       onProgress: () => ac.abort(),
     });
     await expect(run).rejects.toMatchObject({ code: 'engine.cancelled' });
+    // the pool keeps working after a cancellation (its workers finish their chunk; none is terminated)
+    const again = await evaluateModelThreaded(model, { samples: 100_000, seed: 1, threads: 2, pool });
+    expect(again).toEqual(first);
   });
 
   it('rejects bad thread counts', () => {

@@ -79,19 +79,27 @@ export class WorkerPool {
     let next = 0; // next chunk to submit
     let merged = 0; // chunks merged so far
     let done = 0;
-    const abort = new AbortController();
-    const onAbort = () => abort.abort();
+    // cancellation and failures stop submitting and settle at once; tasks already on a worker run to the end of
+    // their chunk and their results are dropped. (Aborting them through piscina terminated the worker thread, and a
+    // result posted in that instant made piscina throw 'Unexpected message from Worker' outside any promise.)
+    let fail: (e: unknown) => void = () => {};
+    const onAbort = () => fail(new GuarantorError('engine.cancelled', 'run cancelled'));
     opts.signal?.addEventListener('abort', onAbort);
     try {
       throwIfAborted(opts.signal);
       await new Promise<void>((resolve, reject) => {
         let failed = false;
+        fail = (e) => {
+          if (failed) return;
+          failed = true;
+          reject(e);
+        };
         const submit = () => {
           while (!failed && next < chunks.length && next - merged < window) {
             const i = next++;
             const chunk = chunks[i]!;
             this.piscina
-              .run({ module, key, payload: opts.job.payload, chunk }, { signal: abort.signal })
+              .run({ module, key, payload: opts.job.payload, chunk })
               .then((r: R) => {
                 if (failed) return;
                 pending.set(i, r);
@@ -104,15 +112,11 @@ export class WorkerPool {
                   merged++;
                   opts.onProgress?.({ done, total, chunksDone: merged, chunks: chunks.length });
                 }
+                if (failed) return; // onProgress may have cancelled the run
                 if (merged === chunks.length) resolve();
                 else submit();
               })
-              .catch((e: unknown) => {
-                if (failed) return;
-                failed = true;
-                abort.abort();
-                reject(opts.signal?.aborted ? new GuarantorError('engine.cancelled', 'run cancelled') : e);
-              });
+              .catch((e: unknown) => fail(e));
           }
         };
         if (chunks.length === 0) resolve();
