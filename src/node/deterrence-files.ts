@@ -2,12 +2,14 @@
 // data/forces is readable) and a worker-pool executor whose results equal the inline one for any thread count
 
 import { join, relative } from 'node:path';
+import { applyCalibration, type PriorSet, parseCalibratedText } from '../core/deterrence/calibrated.js';
 import type { DeterrencePriors } from '../core/deterrence/priors.js';
 import { parsePriorsText } from '../core/deterrence/priors.js';
 import type { DeterrenceExecutor } from '../core/deterrence/simulate.js';
 import type { ChunkRef } from '../core/engine/chunks.js';
 import { GuarantorError } from '../core/errors.js';
 import type { SourcedRange } from '../core/forces/sourced-range.js';
+import { parseLocatedYaml } from '../core/yaml/located-yaml.js';
 import { loadCatalog } from './catalog-files.js';
 import { loadForcesData } from './forces-files.js';
 import { dataDir, packageRoot } from './paths.js';
@@ -17,12 +19,56 @@ import { readTextFile } from './read-text-file.js';
 
 export const DETERRENCE_JOB_URL = moduleUrl('../core/deterrence/job.js', import.meta.url);
 export const PRIORS_FILE = join(dataDir, 'deterrence', 'priors.yaml');
+/** the back-test's calibrated values, laid over the literature priors as the model's defaults (docs/validation.md) */
+export const CALIBRATED_FILE = join(packageRoot, 'validation', 'calibrated.yaml');
 
-let cached: DeterrencePriors | undefined;
+const cached = new Map<PriorSet, DeterrencePriors>();
 
-/** the shipped priors; a broken file is a bug reported with file:line:col */
-export function loadPriors(path = PRIORS_FILE): DeterrencePriors {
-  if (cached && path === PRIORS_FILE) return cached;
+export interface LoadPriorsOptions {
+  /** 'calibrated' (default): the back-test's values as defaults, literature beside them; 'literature': the priors */
+  set?: PriorSet;
+  calibratedFile?: string;
+}
+
+/**
+ * The model's defaults: the literature priors of data/deterrence/priors.yaml with the calibrated values of
+ * validation/calibrated.yaml laid over them (set 'calibrated', the default), or the literature priors alone.
+ * A broken or stale file is a bug reported with file:line:col.
+ */
+export function loadPriors(path = PRIORS_FILE, opts: LoadPriorsOptions = {}): DeterrencePriors {
+  const set = opts.set ?? 'calibrated';
+  const shipped = path === PRIORS_FILE && opts.calibratedFile === undefined;
+  const hit = shipped ? cached.get(set) : undefined;
+  if (hit) return hit;
+  const literature = loadLiteraturePriors(path);
+  const priors = set === 'literature' ? literature : withCalibration(literature, opts.calibratedFile);
+  if (shipped) cached.set(set, priors);
+  return priors;
+}
+
+function withCalibration(literature: DeterrencePriors, file = CALIBRATED_FILE): DeterrencePriors {
+  const shown = relative(packageRoot, file) || file;
+  const r = readTextFile(file);
+  if (!r.ok)
+    throw new GuarantorError('priors.unreadable', `${shown}: ${r.diagnostic.message}`, [
+      { ...r.diagnostic, file: shown, hint: 'write it with: guarantor backtest --calibrated-out ' + shown },
+    ]);
+  const parsed = parseCalibratedText(r.text, shown);
+  if (!parsed.ok) throw new GuarantorError('priors.invalid', `${shown} has errors`, parsed.diagnostics);
+  const applied = applyCalibration(literature, parsed.value, shown);
+  if (!applied.ok) {
+    // locate the entries in the file, so the message points at the line to fix
+    const doc = parseLocatedYaml(r.text, shown);
+    throw new GuarantorError(
+      applied.diagnostics[0]!.code,
+      `${shown} does not match the literature priors`,
+      doc.ok ? applied.diagnostics.map((d) => ({ ...d, ...doc.doc.locate(d.path) })) : applied.diagnostics,
+    );
+  }
+  return applied.value;
+}
+
+function loadLiteraturePriors(path: string): DeterrencePriors {
   const r = readTextFile(path);
   if (!r.ok)
     throw new GuarantorError('priors.unreadable', `${path}: ${r.diagnostic.message}`, [r.diagnostic]);
@@ -30,9 +76,7 @@ export function loadPriors(path = PRIORS_FILE): DeterrencePriors {
   const parsed = parsePriorsText(r.text, relative(packageRoot, path), new Set(catalog.sources.keys()));
   if (!parsed.ok)
     throw new GuarantorError('priors.invalid', 'the deterrence priors have errors', parsed.diagnostics);
-  const priors = withForcesCosts(parsed.value);
-  if (path === PRIORS_FILE) cached = priors;
-  return priors;
+  return { ...withForcesCosts(parsed.value), priorSet: 'literature' };
 }
 
 /** cost priors follow the forces model's sourced ranges (pert(low, central, high)) when its data loads */

@@ -36,6 +36,7 @@ describe('guarantor backtest', () => {
     expect(Object.keys(r)).toMatchInlineSnapshot(`
       [
         "label",
+        "fingerprint",
         "mode",
         "horizonYears",
         "samples",
@@ -43,6 +44,7 @@ describe('guarantor backtest', () => {
         "cases",
         "scored",
         "events",
+        "baseRate",
         "scores",
         "calibration",
         "calibrationTable",
@@ -67,6 +69,7 @@ describe('guarantor backtest', () => {
         "era",
         "commitment",
         "attacked",
+        "attacks",
         "guarantorResponse",
         "pNoAttackPrior",
         "pNoAttackHeldOut",

@@ -8,7 +8,7 @@ import { LABEL_KEYS } from '../../core/schema/historical.js';
 import { didYouMean } from '../../core/util/did-you-mean.js';
 import { type BacktestReport, calibratedYaml, runBacktest } from '../../core/validation/backtest.js';
 import { loadCatalog } from '../../node/catalog-files.js';
-import { loadPriors } from '../../node/deterrence-files.js';
+import { loadPriors, PRIORS_FILE } from '../../node/deterrence-files.js';
 import { loadBacktestSettings, loadHistoricalCasesStrict } from '../../node/historical-files.js';
 import { type CliContext, outputFormat, printJson } from '../context.js';
 import { paint } from '../io.js';
@@ -51,7 +51,7 @@ export function registerBacktest(program: Command, ctx: CliContext): void {
     .option('--misses <n>', 'how many worst misses to explain (default 5)')
     .option(
       '--calibrated-out <file>',
-      'also write the calibrated parameter values as YAML (validation/calibrated.yaml)',
+      "write the calibrated values as YAML; validation/calibrated.yaml is the model's defaults file",
     )
     .option('--json', 'the full report as JSON (field names documented in docs/validation.md)')
     .option('--markdown', 'tables as markdown')
@@ -77,7 +77,8 @@ export function registerBacktest(program: Command, ctx: CliContext): void {
       const report = await runBacktest({
         cases: loadHistoricalCasesStrict(),
         actors: loadCatalog({ strict: true }).catalog.actors,
-        priors: loadPriors(),
+        // calibrate the literature priors, never the calibrated defaults (that would apply the fit twice)
+        priors: loadPriors(PRIORS_FILE, { set: 'literature' }),
         settings,
         mode: flags.judgement ? 'judgement' : 'structural',
         ...(samples !== undefined ? { samples } : {}),
@@ -160,8 +161,8 @@ function renderReport(r: BacktestReport, ctx: CliContext, md: boolean, misses: n
   out.push(head('Calibration (maximum likelihood over a grid of multipliers on the priors)'));
   out.push(
     table(
-      ['parameter', 'prior', 'fitted on all cases'],
-      r.calibration.parameters.map((q) => [q.name, q.priorSpec, r.calibration.fitted.specs[q.name] ?? '']),
+      ['parameter', 'literature prior', 'calibrated default (fitted on all cases)', 'multiplier'],
+      r.calibration.values.map((v) => [v.name, v.literatureSpec, v.calibratedSpec, v.multiplier]),
     ),
   );
   out.push(
@@ -195,7 +196,12 @@ function renderReport(r: BacktestReport, ctx: CliContext, md: boolean, misses: n
     );
     out.push(
       `  inputs: defender power ${c.reasons.defenderPowerRatio} of the aggressor's, motivation ${c.reasons.motivation}, ` +
-        `aggressor ${c.reasons.aggressorNuclear ? 'nuclear' : 'non-nuclear'}; honour in year 1: ` +
+        `aggressor ${c.reasons.aggressorNuclear ? 'nuclear' : 'non-nuclear'}` +
+        (c.reasons.alignedWithAggressor ? ', aligned with the protected state' : '') +
+        (c.reasons.nuclearUmbrella.length
+          ? `, nuclear umbrella of ${c.reasons.nuclearUmbrella.join(', ')}`
+          : '') +
+        '; honour in year 1: ' +
         (c.reasons.guarantors
           .map(
             (g) =>

@@ -87,6 +87,7 @@ describe('guarantor simulate', () => {
         "survival",
         "costs",
         "guarantors",
+        "priorSet",
         "assumptions",
         "warnings",
       ]
@@ -101,13 +102,13 @@ describe('guarantor simulate', () => {
       {
         "costs": {
           "guarantorsAidEurBn": 4.374824,
-          "guarantorsForcesUsdBn": 0.893687,
+          "guarantorsForcesUsdBn": 0.89475,
           "ukraineDefenceUsdBn": 64.7,
           "year": 1,
         },
         "guarantors": [
           {
-            "honourProbabilityYear1": 0.490889,
+            "honourProbabilityYear1": 0.487852,
             "id": "USA",
           },
           {
@@ -116,49 +117,49 @@ describe('guarantor simulate', () => {
           },
         ],
         "pNoAttack": {
-          "mean": 0.702628,
-          "p25": 0.487843,
-          "p5": 0.129678,
-          "p50": 0.80893,
-          "p75": 0.957644,
-          "p95": 0.998124,
-          "standardError": 0.005319,
+          "mean": 0.866514,
+          "p25": 0.800439,
+          "p5": 0.693694,
+          "p50": 0.881529,
+          "p75": 0.943582,
+          "p95": 0.987324,
+          "standardError": 0.001697,
         },
         "pSuccessGivenAttack": {
-          "p5": 0.006449,
-          "p50": 0.193704,
-          "p95": 0.766346,
-          "pooled": 0.392556,
+          "p5": 0.007205,
+          "p50": 0.196369,
+          "p95": 0.765862,
+          "pooled": 0.357103,
         },
         "survival": [
           {
-            "mean": 0.92774,
-            "p5": 0.69512,
-            "p95": 0.99987,
+            "mean": 0.974127,
+            "p5": 0.932387,
+            "p95": 0.998301,
             "year": 1,
           },
           {
-            "mean": 0.853863,
-            "p5": 0.460275,
-            "p95": 0.999546,
+            "mean": 0.945881,
+            "p5": 0.865128,
+            "p95": 0.995881,
             "year": 2,
           },
           {
-            "mean": 0.791542,
-            "p5": 0.300563,
-            "p95": 0.999132,
+            "mean": 0.918009,
+            "p5": 0.803739,
+            "p95": 0.993118,
             "year": 3,
           },
           {
-            "mean": 0.741752,
-            "p5": 0.197426,
-            "p95": 0.998602,
+            "mean": 0.891448,
+            "p5": 0.746777,
+            "p95": 0.990276,
             "year": 4,
           },
           {
-            "mean": 0.702628,
-            "p5": 0.129678,
-            "p95": 0.998124,
+            "mean": 0.866514,
+            "p5": 0.693694,
+            "p95": 0.987324,
             "year": 5,
           },
         ],
@@ -201,16 +202,20 @@ describe('guarantor simulate', () => {
       "deterrence-fixture: Fixture for the deterrence commands
       3-year horizon, 2,000 samples, seed 1
 
-      P(no renewed major attack within 3 years)  0.553  (s.e. 0.0046; 90% of parameter draws 0.252 to 0.927)
-      P(attack succeeds | attack)                  0.499  (90% of parameter draws 0.091 to 0.793)
+      P(no renewed major attack within 3 years)  0.877  (s.e. 0.0009; 90% of parameter draws 0.813 to 0.936)
+      P(attack succeeds | attack)                  0.452  (90% of parameter draws 0.089 to 0.768)
 
       year  P(no attack)     p5    p95  forces USD bn  aid EUR bn  Ukraine USD bn
       ----  ------------  -----  -----  -------------  ----------  --------------
-         1         0.972  0.862  1.000            0.9         4.4            64.7
-         2         0.723  0.484  0.965              0         2.1            66.6
-         3         0.553  0.252  0.927              0         1.5            68.6
+         1         0.990  0.963  1.000            0.9         4.4            64.7
+         2         0.932  0.891  0.967              0         2.1            66.6
+         3         0.877  0.813  0.936              0         1.5            68.6
 
       Chance each guarantor fights if attacked in year 1: USA 0.90
+
+      Calibrated defaults (historical back-test, docs/validation.md; --priors literature runs without them):
+        war_cost = 0.075 to 0.225 (literature prior 0.3 to 0.9)
+        max_attack_hazard = pert(0.027, 0.063, 0.117) (literature prior pert(0.15, 0.35, 0.65))
 
       Inputs changed from the priors:
         honour_base = 0.9 (--set)
@@ -343,10 +348,10 @@ describe('guarantor stress and sensitivity', () => {
 
       | test | P(no attack 5y) | change | P(success\\|attack) | change | shocks |
       |---|---:|---:|---:|---:|---|
-      | baseline | 0.705 |  | 0.383 |  | none |
-      | us-election | 0.625 | -0.080 | 0.418 | +0.035 | government-change USA in year 1 |
-      | arms-late | 0.703 | -0.002 | 0.384 | +0.001 | delivery-slip 12 months |
-      | command-line | 0.701 | -0.004 | 0.385 | +0.002 | delivery-slip 24 months |
+      | baseline | 0.867 |  | 0.357 |  | none |
+      | us-election | 0.836 | -0.031 | 0.386 | +0.029 | government-change USA in year 1 |
+      | arms-late | 0.867 | -0.001 | 0.358 | +0.001 | delivery-slip 12 months |
+      | command-line | 0.866 | -0.001 | 0.359 | +0.002 | delivery-slip 24 months |
       "
     `);
   });
@@ -377,55 +382,55 @@ describe('guarantor stress and sensitivity', () => {
     expect(j.tornado.bars.slice(0, 3)).toMatchInlineSnapshot(`
       [
         {
-          "atHigh": 0.855043,
-          "atLow": 0.491716,
+          "atHigh": 0.923815,
+          "atLow": 0.792187,
           "group": "battle",
           "high": 2.71128,
           "low": 1.327786,
           "name": "success_ratio_50",
-          "swing": 0.363328,
+          "swing": 0.131628,
         },
         {
-          "atHigh": 0.849033,
-          "atLow": 0.529947,
+          "atHigh": 0.906513,
+          "atLow": 0.819956,
           "group": "intervention",
           "high": 0.15617,
           "low": 0.046981,
           "name": "guarantor_commit_share",
-          "swing": 0.319086,
+          "swing": 0.086557,
         },
         {
-          "atHigh": 0.84555,
-          "atLow": 0.543682,
-          "group": "aggressor",
-          "high": 0.79717,
-          "low": 0.338698,
-          "name": "war_cost",
-          "swing": 0.301868,
+          "atHigh": 0.820274,
+          "atLow": 0.906023,
+          "group": "choice",
+          "high": 0.08909,
+          "low": 0.043976,
+          "name": "max_attack_hazard",
+          "swing": 0.085749,
         },
       ]
     `);
     expect(j.attribution).toMatchInlineSnapshot(`
       {
-        "all": 0.695442,
+        "all": 0.862954,
         "instruments": [
           {
-            "ablation": 0.383863,
-            "alone": 0.384576,
+            "ablation": 0.121346,
+            "alone": 0.121016,
             "id": "us-treaty",
-            "shapley": 0.38422,
+            "shapley": 0.121181,
             "title": "US defence treaty",
           },
           {
-            "ablation": 0.003461,
-            "alone": 0.004173,
+            "ablation": 0.000911,
+            "alone": 0.000581,
             "id": "uk-arms",
-            "shapley": 0.003817,
+            "shapley": 0.000746,
             "title": "British arms supply",
           },
         ],
         "method": "ablation, stand-alone and exact Shapley values over all 2^n instrument subsets, on common random numbers",
-        "none": 0.307405,
+        "none": 0.741027,
         "samples": 1500,
         "seed": 1,
         "shapleySamples": 1500,
@@ -444,8 +449,8 @@ describe('compare: simulated columns', () => {
           "s01-nato-article-5",
           {
             "horizonYears": 20,
-            "pNoAttack": 0.415,
-            "pSuccessGivenAttack": 0.385,
+            "pNoAttack": 0.519,
+            "pSuccessGivenAttack": 0.345,
             "samples": 10000,
             "seed": 1,
           },
@@ -454,8 +459,8 @@ describe('compare: simulated columns', () => {
           "s03-budapest-memorandum",
           {
             "horizonYears": 20,
-            "pNoAttack": 0.146,
-            "pSuccessGivenAttack": 0.456,
+            "pNoAttack": 0.358,
+            "pSuccessGivenAttack": 0.401,
             "samples": 10000,
             "seed": 1,
           },

@@ -18,6 +18,11 @@ export interface AssumptionRow {
   evidence: Prior['evidence'];
   /** where the effective spec comes from */
   origin: 'prior' | 'scenario' | 'set';
+  /**
+   * present when the default is the back-test's calibrated value (validation/calibrated.yaml): the literature prior
+   * beside it. With origin 'prior' the run uses the calibrated spec (sources: the back-test).
+   */
+  literature?: { spec: string; sources: string[]; evidence: Prior['evidence'] };
 }
 
 export interface ResolvedInputs {
@@ -139,6 +144,15 @@ export function resolveInputs(
           sources: p.sources,
           evidence: p.evidence,
           origin: e.origin,
+          ...(p.literature
+            ? {
+                literature: {
+                  spec: specText(p.literature.spec),
+                  sources: p.literature.sources,
+                  evidence: p.literature.evidence,
+                },
+              }
+            : {}),
         };
       }),
     },

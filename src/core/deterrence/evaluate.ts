@@ -16,6 +16,8 @@ export interface CompiledStructure {
   I: number;
   motivation: 0 | 1 | 2;
   aggressorNuclear: boolean;
+  /** instruments binding the aggressor to defend the protected state (alignment) */
+  allyInstr: Int32Array;
   capShare: number;
   hasCap: boolean;
   ukraineSpend: number;
@@ -197,6 +199,7 @@ export function compileStructure(st: ModelStructure, fx: ShockEffects): Compiled
     I: st.instruments.length,
     motivation: st.motivation === 'baseline' ? 0 : st.motivation === 'reduced' ? 1 : 2,
     aggressorNuclear: st.aggressorNuclear,
+    allyInstr: Int32Array.from(st.aggressorAllyInstruments ?? []),
     capShare: st.capShare ?? 1,
     hasCap: st.capShare !== null,
     ukraineSpend: st.ukraineSpendingUsdBn,
@@ -348,6 +351,8 @@ export function evaluateChunk(
   const capEffC = col('capability_effect');
   const fearC = col('nuclear_fear');
   const nucAllyC = col('nuclear_ally_effect');
+  const umbrellaC = col('nuclear_umbrella_cost');
+  const allyGainC = col('aggressor_ally_gain');
   const threatModC = col('nuclear_threat_moderate');
   const threatSevC = col('nuclear_threat_severe');
   const lapsedPenC = col('lapsed_status_penalty');
@@ -422,11 +427,23 @@ export function evaluateChunk(
   const draws = gDraw.map((d) => col(d));
   let anySanction = false;
   for (let k = 0; k < K; k++) if (kSanction[k]) anySanction = true;
+  // alignment: the aggressor is itself bound to defend the protected state by an instrument that is switched on
+  let aligned = false;
+  for (let j = 0; j < m.allyInstr.length; j++) if (enabled[m.allyInstr[j]!]) aligned = true;
+  // extended nuclear deterrence: nuclear-weapon guarantors holding a combat obligation (not forces alone)
+  const umbrellaG = Int32Array.from(
+    [...combatG].filter((g) => {
+      if (!gNuclear[g]) return false;
+      for (let j = gStart[g]!; j < gStart[g + 1]!; j++) if (bStrength[gList[j]!]! > 0) return true;
+      return false;
+    }),
+  );
 
   for (let i = 0; i < n; i++) {
     // aggressor: gains (territory plus regime incentive) scaled by motivation
     const gain =
-      motivation === 2 ? motTr[i]! : motivation === 1 ? motRed[i]! * (1 + regimeC[i]!) : 1 + regimeC[i]!;
+      (motivation === 2 ? motTr[i]! : motivation === 1 ? motRed[i]! * (1 + regimeC[i]!) : 1 + regimeC[i]!) *
+      (aligned ? allyGainC[i]! : 1);
     const a0 = a0c[i]!;
     const recon = reconY[i]!;
     // defender's own power, with an army cap as a share of today's forces
@@ -599,8 +616,24 @@ export function evaluateChunk(
         for (let k = 0; k < K; k++) if (kSanction[k]) none *= 1 - alive[k]!;
         sanction = sancC[i]! * (1 - none);
       }
+      // extended nuclear deterrence: the chance that at least one nuclear guarantor with a combat obligation fights
+      // (independent draws across guarantors; a guarantor's commitments are comonotone, so its best one counts)
+      let umbrella = 0;
+      if (umbrellaG.length) {
+        let none = 1;
+        for (let gi = 0; gi < umbrellaG.length; gi++) {
+          const g = umbrellaG[gi]!;
+          let best = 0;
+          for (let j = gStart[g]!; j < gStart[g + 1]!; j++) {
+            const b = gList[j]!;
+            if (bStrength[b]! > 0 && p[b]! > best) best = p[b]!;
+          }
+          none *= 1 - best;
+        }
+        umbrella = umbrellaC[i]! * (1 - none);
+      }
       // the aggressor's expected utility of attacking, and a logistic choice rule for the yearly hazard
-      const U = gain * psExp - warCostC[i]! * (dExp / A) - sanction;
+      const U = gain * psExp - warCostC[i]! * (dExp / A) - sanction - umbrella;
       const h = hmaxC[i]! / (1 + Math.exp(-sharpC[i]! * U));
       joint += surv * h * psReal;
       surv *= 1 - h;

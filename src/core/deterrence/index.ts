@@ -1,6 +1,7 @@
 // the deterrence model's surface (re-exported from src/core/index.ts); see docs/model.md
 
 export * from './assumptions.js';
+export * from './calibrated.js';
 export * from './evaluate.js';
 export {
   createDeterrenceChunkRunner,

@@ -32,6 +32,15 @@ export const Prior = z
     sources: z.array(SourceId).min(1, 'cite at least one source id'),
     evidence: Evidence.default('verified'),
     note: z.string().optional(),
+    /** the literature prior when `spec` is a calibrated default: set by the loader from validation/calibrated.yaml */
+    literature: z
+      .object({
+        spec: z.union([z.number(), z.string().min(1)]),
+        sources: z.array(SourceId).min(1),
+        evidence: Evidence,
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Prior = z.infer<typeof Prior>;
@@ -70,7 +79,10 @@ export const PriorsFile = z
       seen.add(p.name);
     });
   });
-export type DeterrencePriors = z.infer<typeof PriorsFile>;
+export type DeterrencePriors = z.infer<typeof PriorsFile> & {
+  /** 'calibrated' once validation/calibrated.yaml is laid over the file (calibrated.ts); absent = literature */
+  priorSet?: 'calibrated' | 'literature';
+};
 
 /** names the model reads; the priors file must define each (checked so a typo there fails loudly) */
 export const MODEL_INPUTS = [
@@ -99,6 +111,8 @@ export const MODEL_INPUTS = [
   'capability_effect',
   'nuclear_fear',
   'nuclear_ally_effect',
+  'nuclear_umbrella_cost',
+  'aggressor_ally_gain',
   'nuclear_threat_moderate',
   'nuclear_threat_severe',
   'lapsed_status_penalty',
@@ -137,6 +151,15 @@ export function parsePriorsText(
   const diags: Diagnostic[] = [];
   const at = (path: (string | number)[]) => ({ file, ...parsed.doc.locate(path), path });
   const names = new Set(r.data.priors.map((p) => p.name));
+  r.data.priors.forEach((p, i) => {
+    if (p.literature)
+      diags.push({
+        code: 'priors.literature-in-file',
+        message: `prior '${p.name}' carries 'literature': this file holds the literature priors themselves`,
+        ...at(['priors', i, 'literature']),
+        hint: 'calibrated defaults live in validation/calibrated.yaml (guarantor backtest --calibrated-out)',
+      });
+  });
   for (const name of MODEL_INPUTS)
     if (!names.has(name))
       diags.push({

@@ -167,6 +167,8 @@ export interface SimulationReport {
     ukraineDefenceUsdBn: number;
   }[];
   guarantors: { id: string; honourProbabilityYear1: number }[];
+  /** which defaults the run started from: the back-test's calibrated values or the literature priors */
+  priorSet: 'calibrated' | 'literature';
   assumptions: AssumptionRow[];
   warnings: Diagnostic[];
 }
@@ -212,6 +214,7 @@ function report(setup: DeterrenceSetup, fx: ShockEffects, r: VariantResult, o: R
       ukraineDefenceUsdBn: r6(f.ukraineUsdBn[t]!),
     })),
     guarantors: st.guarantors.map((g, i) => ({ id: g.id, honourProbabilityYear1: r6(f.honour0[i]!) })),
+    priorSet: setup.priors.priorSet ?? 'literature',
     assumptions: setup.inputs.assumptions,
     warnings: setup.warnings,
   };

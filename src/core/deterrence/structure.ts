@@ -79,6 +79,11 @@ export interface ModelStructure {
   guarantors: GuarantorNode[];
   commitments: CommitmentNode[];
   aggressorNuclear: boolean;
+  /**
+   * instruments (indices) in force by which the aggressor itself is bound to defend the protected state (a defence
+   * obligation listing it among the guarantors): alignment, which scales its gains by aggressor_ally_gain
+   */
+  aggressorAllyInstruments: number[];
   motivation: 'baseline' | 'reduced' | 'transformed';
   /** army cap / today's forces, or null without a cap */
   capShare: number | null;
@@ -246,6 +251,14 @@ export function prepareScenario(
     guarantors,
     commitments,
     aggressorNuclear: actors.get(aggressor)?.nuclear === 'nuclear-weapon-state',
+    aggressorAllyInstruments: s.instruments.flatMap((ins, i) =>
+      ins.guarantors.includes(aggressor) &&
+      ins.obligations.includes('defence') &&
+      ins.legal.status !== 'lapsed' &&
+      ins.legal.status !== 'violated'
+        ? [i]
+        : [],
+    ),
     motivation: s.context.aggressorMotivation?.level ?? 'baseline',
     capShare: cap !== undefined && baseForces ? cap / baseForces : null,
     ukraineSpendingUsdBn: actors.get(protectedState)?.defenceSpending?.value ?? 0,

@@ -1,12 +1,15 @@
 // runs the real deterrence model on a few shipped cases with few samples: checks the harness, not the model's skill
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../node/catalog-files.js';
-import { loadPriors } from '../../node/deterrence-files.js';
+import { loadPriors, PRIORS_FILE } from '../../node/deterrence-files.js';
 import { loadBacktestSettings, loadHistoricalCasesStrict } from '../../node/historical-files.js';
+import { scaleSpec } from '../deterrence/calibrated.js';
+import { GuarantorError } from '../errors.js';
 import { calibratedYaml, gridPoints, runBacktest } from './backtest.js';
 
 const settings = loadBacktestSettings();
-const priors = loadPriors();
+// the back-test calibrates the literature priors (the calibrated defaults would apply the fit twice)
+const priors = loadPriors(PRIORS_FILE, { set: 'literature' });
 const pick = ['KOR-1949', 'KOR-1953', 'POL-1939', 'BEL-1925', 'GEO-2008', 'BAL-2004'];
 const cases = loadHistoricalCasesStrict().filter((c) => pick.includes(c.value.case.id));
 const opts = {
@@ -27,7 +30,10 @@ describe('gridPoints', () => {
     const prior = g.find((p) => p.multipliers.every((m) => m === 1))!;
     expect(prior.overrides).toEqual({});
     const scaled = g.find((p) => p.multipliers[0] !== 1)!;
-    expect(scaled.overrides[settings.calibration.parameters[0]!.name]).toMatch(/^[\d.]+ \* \(.+\)$/);
+    const first = settings.calibration.parameters[0]!;
+    expect(scaled.overrides[first.name]).toBe(
+      scaleSpec(String(priors.priors.find((p) => p.name === first.name)!.spec), scaled.multipliers[0]!),
+    );
   });
 });
 
@@ -53,7 +59,21 @@ describe('runBacktest', () => {
     expect(a.calibration.heldOutChoices.reduce((n, c) => n + c.folds, 0)).toBe(6);
     expect(a.worstMisses).toHaveLength(6);
     expect(calibratedYaml(a)).toMatch(/source: guarantor-backtest-2026/);
+    // what the back-test page reads: the calibrated value beside the literature prior, and the base rate
+    expect(a.calibration.values.map((v) => v.name)).toEqual(
+      settings.calibration.parameters.map((p) => p.name),
+    );
+    for (const [k, v] of a.calibration.values.entries()) {
+      expect(v.literatureSpec).toBe(String(priors.priors.find((p) => p.name === v.name)!.spec));
+      expect(v.calibratedSpec).toBe(scaleSpec(v.literatureSpec, a.calibration.fitted.multipliers[k]!));
+    }
+    expect(a.baseRate).toBe(0.5);
   }, 120_000);
+
+  it('refuses calibrated priors: calibrating them would apply the fit twice', async () => {
+    await expect(runBacktest({ ...opts, priors: loadPriors() })).rejects.toThrow(GuarantorError);
+    await expect(runBacktest({ ...opts, priors: loadPriors() })).rejects.toThrow(/literature priors/);
+  });
 
   it('a defence treaty with forces present forecasts more safety than no commitment (KOR-1953 vs KOR-1949)', async () => {
     const r = await runBacktest(opts);

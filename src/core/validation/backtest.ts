@@ -1,6 +1,7 @@
 // the historical back-test: run the deterrence model on every case over a grid of calibration multipliers, choose
 // multipliers by maximum likelihood, score forecasts out of sample (leave-one-out), and explain each forecast
 
+import { fingerprint, scaleSpec } from '../deterrence/calibrated.js';
 import type { DeterrencePriors } from '../deterrence/priors.js';
 import {
   type DeterrenceExecutor,
@@ -70,6 +71,8 @@ export interface CaseResult {
   commitment: HistoricalCase['case']['commitment'];
   /** the scored outcome: attacked (true), not (false), or right-censored (null, not scored) */
   attacked: boolean | null;
+  /** the coded attacks (major and limited, any time after the start), for display */
+  attacks: { year: number; actor: string; severity: 'major' | 'limited'; flags: string[] }[];
   guarantorResponse: HistoricalCase['outcome']['guarantorResponse'];
   /** P(no attack within the horizon) with the literature priors (no fitting) */
   pNoAttackPrior: number;
@@ -84,13 +87,29 @@ export interface CaseResult {
     defenderPowerRatio: string;
     motivation: 'baseline' | 'reduced' | 'transformed';
     aggressorNuclear: boolean;
+    /** the aggressor itself is bound to defend the protected state (alignment: aggressor_ally_gain applies) */
+    alignedWithAggressor: boolean;
+    /** nuclear-weapon guarantors holding a combat obligation (extended nuclear deterrence applies) */
+    nuclearUmbrella: string[];
     guarantors: { id: string; honourProbabilityYear1: number }[];
     instruments: InstrumentEffect[];
   };
 }
 
+export interface CalibratedValue {
+  name: string;
+  /** the literature prior (data/deterrence/priors.yaml) the fit starts from */
+  literatureSpec: string;
+  /** the calibrated default (fitted on all cases): literature spec x multiplier */
+  calibratedSpec: string;
+  multiplier: number;
+  source: string;
+}
+
 export interface BacktestReport {
   label: BacktestSettings['label'];
+  /** hash of the inputs the fit depends on (literature priors, rules, cases): validation/calibrated.yaml repeats it */
+  fingerprint: string;
   mode: InputMode;
   horizonYears: number;
   samples: number;
@@ -98,6 +117,8 @@ export interface BacktestReport {
   cases: CaseResult[];
   scored: number;
   events: number;
+  /** share of scored cases attacked: the base-rate forecast of attack */
+  baseRate: number;
   scores: {
     /** literature priors, nothing fitted: out of sample by construction */
     prior: Scores;
@@ -118,6 +139,8 @@ export interface BacktestReport {
     /** how often each grid point was chosen across the leave-one-out folds */
     heldOutChoices: { multipliers: number[]; folds: number }[];
     gridSize: number;
+    /** each calibrated input: the literature prior beside the calibrated default */
+    values: CalibratedValue[];
   };
   /** calibration table of the held-out forecasts of attack */
   calibrationTable: CalibrationBin[];
@@ -144,7 +167,7 @@ export function gridPoints(settings: BacktestSettings, priors: DeterrencePriors)
   return points.map((multipliers) => {
     const overrides: Record<string, string> = {};
     multipliers.forEach((m, k) => {
-      if (m !== 1) overrides[params[k]!.name] = `${m} * (${specs[k]})`;
+      if (m !== 1) overrides[params[k]!.name] = scaleSpec(specs[k]!, m);
     });
     return { multipliers, overrides };
   });
@@ -159,8 +182,33 @@ const attackScored = (pNoAttack: number, y: boolean): Scored => ({
   y,
 });
 
+/** what the fit depends on, hashed: the literature specs and conventions, the rules, the case codings */
+export function backtestFingerprint(
+  cases: readonly { value: HistoricalCase }[],
+  priors: DeterrencePriors,
+  settings: BacktestSettings,
+  mode: InputMode,
+): string {
+  return fingerprint([
+    // cost inputs never move P(no attack); leaving them out keeps the forces model's ranges free to change
+    JSON.stringify(
+      priors.priors.filter((p) => !p.name.startsWith('cost_')).map((p) => [p.name, String(p.spec)]),
+    ),
+    JSON.stringify(priors.conventions),
+    JSON.stringify(settings),
+    mode,
+    ...cases.map((c) => JSON.stringify(c.value)),
+  ]);
+}
+
 export async function runBacktest(o: BacktestOptions): Promise<BacktestReport> {
   const { settings, priors, mode } = o;
+  // calibrating on top of calibrated defaults would apply the multipliers twice
+  if (priors.priorSet === 'calibrated' || priors.priors.some((p) => p.literature))
+    throw new GuarantorError(
+      'validation.priors-calibrated',
+      "the back-test calibrates the literature priors: load them with loadPriors(PRIORS_FILE, { set: 'literature' })",
+    );
   const samples = o.samples ?? settings.samples;
   const seed = o.seed ?? settings.seed;
   const grid = gridPoints(settings, priors);
@@ -257,6 +305,12 @@ export async function runBacktest(o: BacktestOptions): Promise<BacktestReport> {
       era: c.case.era,
       commitment: c.case.commitment,
       attacked: labels[i]!,
+      attacks: c.outcome.attacks.map((a) => ({
+        year: a.year,
+        actor: a.actor,
+        severity: a.severity,
+        flags: [...(a.flags ?? [])],
+      })),
       guarantorResponse: c.outcome.guarantorResponse,
       pNoAttackPrior: r4(pred[i]![priorIndex]!),
       pNoAttackHeldOut: r4(pred[i]![g]!),
@@ -266,6 +320,10 @@ export async function runBacktest(o: BacktestOptions): Promise<BacktestReport> {
         defenderPowerRatio: typeof dpr === 'object' ? String(dpr.value) : String(dpr),
         motivation: inputs.motivation,
         aggressorNuclear: st.aggressorNuclear,
+        alignedWithAggressor: st.aggressorAllyInstruments.length > 0,
+        nuclearUmbrella: st.guarantors
+          .filter((gu, k) => gu.nuclear && st.commitments.some((cm) => cm.guarantor === k && cm.strength > 0))
+          .map((gu) => gu.id),
         guarantors: st.guarantors.map((gu, k) => ({
           id: gu.id,
           honourProbabilityYear1: r4(base.full?.honour0[k] ?? 0),
@@ -292,15 +350,18 @@ export async function runBacktest(o: BacktestOptions): Promise<BacktestReport> {
   const fittedSpecs: Record<string, string> = {};
   for (const p of params) fittedSpecs[p.name] = grid[fitted]!.overrides[p.name] ?? priorSpec(p.name);
   const truth = scoredIdx.map((i) => ({ p: 0, y: labels[i]! }));
+  const events = truth.filter((t) => t.y).length;
   return {
     label: settings.label,
+    fingerprint: backtestFingerprint(o.cases, priors, settings, mode),
     mode,
     horizonYears: settings.horizonYears,
     samples,
     seed,
     cases,
     scored: scoredIdx.length,
-    events: truth.filter((t) => t.y).length,
+    events,
+    baseRate: r4(truth.length ? events / truth.length : 0),
     scores: {
       prior: scoresOf(scoredAt((i) => pred[i]![priorIndex]!)),
       heldOut: scoresOf(heldOut),
@@ -325,6 +386,13 @@ export async function runBacktest(o: BacktestOptions): Promise<BacktestReport> {
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
         .map(([g, folds]) => ({ multipliers: grid[g]!.multipliers, folds })),
       gridSize: grid.length,
+      values: params.map((p, k) => ({
+        name: p.name,
+        literatureSpec: priorSpec(p.name),
+        calibratedSpec: fittedSpecs[p.name]!,
+        multiplier: grid[fitted]!.multipliers[k]!,
+        source: settings.calibration.source,
+      })),
     },
     calibrationTable: calibrationBins(heldOut, 5).map((b) => ({
       ...b,
@@ -336,28 +404,46 @@ export async function runBacktest(o: BacktestOptions): Promise<BacktestReport> {
 }
 
 /**
- * The calibrated values as YAML, each beside its literature prior, with the back-test as source. Written by
- * `guarantor backtest --calibrated-out validation/calibrated.yaml`; docs/validation.md says how the model may read it.
+ * The calibrated values as YAML (validation/calibrated.yaml), each beside the literature prior it was fitted against,
+ * with the back-test as source. The loader lays them over data/deterrence/priors.yaml as the model's defaults.
  */
 export function calibratedYaml(r: BacktestReport): string {
   const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
+  const line = (x: Scores | { brier: number }) =>
+    `{ brier: ${x.brier}, auc: ${'auc' in x && !Number.isNaN(x.auc) ? x.auc : 'null'} }`;
+  const s = r.scores;
   const lines = [
-    "# Calibrated values of the deterrence model's free parameters, from the historical back-test",
-    '# (guarantor backtest --calibrated-out validation/calibrated.yaml; method in docs/validation.md). Generated: do not',
-    '# edit by hand. The literature priors stay in data/deterrence/priors.yaml; `prior` repeats them here for comparison.',
-    `# ${r.scored} cases (${r.events} attacked), label ${r.label}, ${r.mode} inputs, ${r.samples} samples, seed ${r.seed}.`,
-    `# Out of sample (leave-one-out): Brier ${r.scores.heldOut.brier}, AUC ${r.scores.heldOut.auc}; base rate Brier ${r.scores.baseRateHeldOut.brier}.`,
+    "# The deterrence model's calibrated defaults, from the historical back-test. GENERATED by",
+    '#   guarantor backtest --calibrated-out validation/calibrated.yaml',
+    '# (method and scores: docs/validation.md); do not edit by hand. src/node/deterrence-files.ts lays these specs over',
+    '# the literature priors of data/deterrence/priors.yaml; `literature` is the prior each was fitted against, and the',
+    '# loader refuses this file when priors.yaml no longer says the same. `guarantor simulate --priors literature`',
+    '# runs without them.',
+    `label: ${r.label}`,
+    `mode: ${r.mode}`,
+    `samples: ${r.samples}`,
+    `seed: ${r.seed}`,
+    `cases: ${r.scored}`,
+    `events: ${r.events}`,
+    `fingerprint: ${r.fingerprint}`,
     'calibrated:',
   ];
-  r.calibration.parameters.forEach((p, k) => {
+  for (const [k, p] of r.calibration.parameters.entries()) {
+    const v = r.calibration.values[k]!;
     lines.push(`  - name: ${p.name}`);
-    lines.push(`    spec: ${q(r.calibration.fitted.specs[p.name]!)}`);
-    lines.push(`    prior: ${q(p.priorSpec)}`);
-    lines.push(`    multiplier: ${r.calibration.fitted.multipliers[k]}`);
+    lines.push(`    spec: ${q(v.calibratedSpec)}`);
+    lines.push(`    literature: ${q(v.literatureSpec)}`);
+    lines.push(`    multiplier: ${v.multiplier}`);
     lines.push(`    grid: [${p.multipliers.join(', ')}]`);
-    lines.push('    source: guarantor-backtest-2026');
+    lines.push(`    source: ${v.source}`);
     lines.push('    evidence: secondary');
-  });
+  }
+  lines.push('scores:');
+  lines.push(`  prior: ${line(s.prior)}`);
+  lines.push(`  heldOut: ${line(s.heldOut)}`);
+  lines.push(`  inSample: ${line(s.inSample)}`);
+  lines.push(`  baseRateHeldOut: { brier: ${s.baseRateHeldOut.brier}, auc: null }`);
+  lines.push(`  baseRateInSample: { brier: ${s.baseRateInSample.brier}, auc: null }`);
   lines.push(
     `logLikelihood: { prior: ${r.calibration.priorLogLikelihood}, fitted: ${r.calibration.fitted.logLikelihood} }`,
   );
