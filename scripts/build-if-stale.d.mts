@@ -1,1 +1,2 @@
 export function buildIfStale(opts?: { quiet?: boolean }): boolean;
+export function buildWebIfStale(opts?: { quiet?: boolean }): boolean;

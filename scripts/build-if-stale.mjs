@@ -36,4 +36,36 @@ export function buildIfStale({ quiet = false } = {}) {
   return true;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) buildIfStale();
+/**
+ * rebuilds the web UI (dist/web) with Vite when anything under web/, src/core/, src/charts/ or vite.config.ts is
+ * newer than dist/web/.build-stamp; returns true when it built
+ */
+export function buildWebIfStale({ quiet = false } = {}) {
+  const stamp = join(root, 'dist', 'web', '.build-stamp');
+  const inputs = [join(root, 'web'), join(root, 'src', 'core'), join(root, 'src', 'charts')].filter(
+    existsSync,
+  );
+  const srcTime = Math.max(statSync(join(root, 'vite.config.ts')).mtimeMs, ...inputs.map(newest));
+  if (existsSync(stamp) && statSync(stamp).mtimeMs >= srcTime) return false;
+  if (!quiet) process.stderr.write('building the web UI (vite)...\n');
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+      // vitest sets NODE_ENV=test, which would give a development React build
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
+  execFileSync(process.execPath, [
+    '-e',
+    `require('fs').writeFileSync(${JSON.stringify(stamp)}, String(Date.now()))`,
+  ]);
+  return true;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  buildIfStale();
+  if (process.argv.includes('--web')) buildWebIfStale();
+}

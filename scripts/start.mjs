@@ -1,12 +1,18 @@
-// `npm start`: build what is missing, then run the main job
-import { spawnSync } from 'node:child_process';
+// `npm start`: build what is missing (TypeScript, then the web UI when the build script offers it) and serve the
+// workbench; flags pass through (`npm start -- --port 5000`), SIGINT/SIGTERM are forwarded for a clean shutdown
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { buildIfStale } from './build-if-stale.mjs';
+import * as build from './build-if-stale.mjs';
 
-buildIfStale();
+build.buildIfStale();
+if (typeof build.buildWebIfStale === 'function') build.buildWebIfStale();
+
 const bin = fileURLToPath(new URL('../bin/guarantor.mjs', import.meta.url));
-const args = process.argv.slice(2);
-const r = spawnSync(process.execPath, [bin, ...(args.length ? args : ['compare', '--all'])], {
-  stdio: 'inherit',
+const child = spawn(process.execPath, [bin, 'serve', ...process.argv.slice(2)], { stdio: 'inherit' });
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  // the child shuts down in order (jobs, pool, database) and exits; we exit with its code
+  process.on(sig, () => child.kill(sig));
+}
+child.on('exit', (code, signal) => {
+  process.exit(code ?? (signal ? 1 : 0));
 });
-process.exit(r.status ?? 1);

@@ -1,7 +1,7 @@
 // `npm test`: lint, typecheck, build, then every vitest suite (unit, property, CLI, e2e)
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { buildIfStale } from './build-if-stale.mjs';
+import { buildIfStale, buildWebIfStale } from './build-if-stale.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url));
@@ -17,6 +17,8 @@ function step(title, cmd, args) {
 
 step('lint (biome)', bin('biome'), ['ci', '.']);
 step('typecheck (tsc)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+step('typecheck web (tsc)', bin('tsc'), ['-p', 'web/tsconfig.json', '--noEmit']);
 process.stderr.write('\n== build\n');
 buildIfStale();
+buildWebIfStale();
 step('tests (vitest)', bin('vitest'), ['run', ...process.argv.slice(2)]);

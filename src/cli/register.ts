@@ -6,6 +6,8 @@ import { registerBacktest } from './commands/backtest.js';
 import { registerList, registerSchema, registerShow, registerSources } from './commands/catalog-commands.js';
 import { registerEval } from './commands/eval.js';
 import { registerForces } from './commands/forces.js';
+import { registerReport } from './commands/report.js';
+import { registerServe } from './commands/serve.js';
 import { registerDeterrence } from './commands/simulate.js';
 import { registerTrack } from './commands/track.js';
 import { registerValidate } from './commands/validate.js';
@@ -24,4 +26,6 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerEval(program, ctx);
   registerDeterrence(program, ctx);
   registerBacktest(program, ctx);
+  registerReport(program, ctx);
+  registerServe(program, ctx);
 }

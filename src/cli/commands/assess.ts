@@ -3,14 +3,14 @@
 import type { Command } from 'commander';
 import { assessScenario, hasErrors } from '../../core/assess/assess.js';
 import { DEFAULT_WEIGHTS, parseWeights } from '../../core/assess/scorecard.js';
-import { type Assessment, DIMENSIONS, type Dimension } from '../../core/assess/types.js';
+import { DIMENSIONS, type Dimension } from '../../core/assess/types.js';
 import { GuarantorError } from '../../core/errors.js';
 import { loadCatalog, resolveScenario } from '../../node/catalog-files.js';
+import { compareScenarios } from '../../node/comparison.js';
 import { type CliContext, EXIT_INVALID, outputFormat, printJson } from '../context.js';
 import { paint } from '../io.js';
-import { findingCounts, renderAssessment } from '../render/assessment-text.js';
+import { renderAssessment } from '../render/assessment-text.js';
 import { renderMarkdown, renderTable } from '../table.js';
-import { type SimulatedColumns, simulatedColumns } from './compare-simulated.js';
 
 const weightsOption = 'dimension weights, e.g. commitment=2,veto=0.5 (default: all 1)';
 
@@ -51,29 +51,7 @@ const SHORT: Record<Dimension, string> = {
   feasibility: 'feasible',
 };
 
-export interface ComparisonRow {
-  id: string;
-  title: string;
-  systems: string[];
-  overall: number;
-  scores: Record<Dimension, number>;
-  parties: Record<string, string>;
-  findings: ReturnType<typeof findingCounts>;
-  /** deterrence model at 10,000 samples, seed 1 (absent with --no-simulate) */
-  simulated?: SimulatedColumns;
-}
-
-export function comparisonRow(a: Assessment, title: string, systems: string[]): ComparisonRow {
-  return {
-    id: a.scenario,
-    title,
-    systems,
-    overall: a.overall,
-    scores: Object.fromEntries(a.scores.map((s) => [s.dimension, s.score])) as Record<Dimension, number>,
-    parties: Object.fromEntries(a.parties.map((p) => [p.party, p.stance])),
-    findings: findingCounts(a.findings),
-  };
-}
+export { type ComparisonRow, comparisonRow } from '../../node/comparison.js';
 
 const STANCE_MARK: Record<string, string> = {
   accepts: 'yes',
@@ -117,23 +95,11 @@ export function registerCompare(program: Command, ctx: CliContext): void {
         if (resolved.length === 0) {
           throw new GuarantorError('usage.compare', 'name scenarios to compare, or pass --all');
         }
-        let rows = resolved.map(({ scenario }) =>
-          comparisonRow(assessScenario(scenario, catalog, { weights }), scenario.title, scenario.systems),
+        const rows = await compareScenarios(
+          resolved.map((r) => r.scenario),
+          catalog,
+          { weights, simulate: opts.simulate !== false, ...(opts.sort ? { sort: opts.sort } : {}) },
         );
-        if (opts.simulate !== false) {
-          const sim = await simulatedColumns(resolved.map((r) => r.scenario));
-          rows = rows.map((r, i) => ({ ...r, simulated: sim[i]! }));
-        }
-        if (opts.sort) {
-          const key = opts.sort;
-          if (key !== 'overall' && !(DIMENSIONS as readonly string[]).includes(key))
-            throw new GuarantorError(
-              'usage.sort',
-              `cannot sort by '${key}': use overall or one of ${DIMENSIONS.join(', ')}`,
-            );
-          const val = (r: ComparisonRow) => (key === 'overall' ? r.overall : r.scores[key as Dimension]);
-          rows = [...rows].sort((a, b) => val(b) - val(a) || a.id.localeCompare(b.id));
-        }
         if (rows.some((r) => r.findings.error > 0)) ctx.exitCode = EXIT_INVALID;
         if (opts.json) return printJson(ctx, rows);
         const partyIds = catalog.parties.map((p) => p.id);

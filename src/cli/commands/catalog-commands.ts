@@ -9,6 +9,7 @@ import type { Scenario } from '../../core/schema/scenario.js';
 import { loadCatalog, resolveScenario } from '../../node/catalog-files.js';
 import { packageRoot } from '../../node/paths.js';
 import { readTextFile } from '../../node/read-text-file.js';
+import { sourceDetail, sourcesList } from '../../node/sources-json.js';
 import { type CliContext, outputFormat, printJson } from '../context.js';
 import { paint } from '../io.js';
 import { renderMarkdown, renderTable } from '../table.js';
@@ -167,12 +168,10 @@ export function registerSources(program: Command, ctx: CliContext): void {
       const { catalog } = loadCatalog();
       const p = paint(ctx.io);
       if (id) {
-        const s = catalog.sources.get(id);
+        const s = sourceDetail(catalog, id);
         if (!s) throw new GuarantorError('usage.unknown-source', `no source '${id}' (run guarantor sources)`);
-        const citedBy = [...catalog.scenarios.values()]
-          .filter(({ scenario }) => JSON.stringify(scenario).includes(`"${id}"`))
-          .map(({ scenario }) => scenario.id);
-        if (opts.json) return printJson(ctx, { ...s, citedBy });
+        const { citedBy } = s;
+        if (opts.json) return printJson(ctx, s);
         return ctx.io.out(
           [
             p.bold(`${s.id}`) + (s.evidence !== 'verified' ? ` [${s.evidence}]` : ''),
@@ -186,9 +185,7 @@ export function registerSources(program: Command, ctx: CliContext): void {
             .join('\n'),
         );
       }
-      const list = [...catalog.sources.values()]
-        .filter((s) => !opts.kind || s.kind === opts.kind)
-        .sort((a, b) => a.id.localeCompare(b.id));
+      const list = sourcesList(catalog, opts.kind);
       if (opts.json) return printJson(ctx, list);
       const headers = ['id', 'kind', 'date', 'evidence', 'reference'];
       const cells = list.map((s) => [

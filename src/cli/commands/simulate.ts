@@ -57,6 +57,18 @@ function renderReport(ctx: CliContext, title: string, r: SimulationReport, md: b
       '',
       `Chance each guarantor fights if attacked in year 1: ${g.map((x) => `${x.id} ${x.honourProbabilityYear1.toFixed(2)}`).join(', ')}`,
     );
+  const calibrated = r.assumptions.filter((a) => a.literature);
+  if (calibrated.length)
+    lines.push(
+      '',
+      `Calibrated defaults (historical back-test, docs/validation.md; --priors literature runs without them):`,
+      ...calibrated.map(
+        (a) =>
+          `  ${a.name} = ${a.origin === 'prior' ? a.spec : a.literature!.spec} (literature prior ${a.literature!.spec}${a.origin === 'prior' ? '' : `; overridden by ${a.origin === 'set' ? '--set' : 'the scenario'}`})`,
+      ),
+    );
+  else if (r.priorSet === 'literature')
+    lines.push('', 'Defaults: the literature priors (--priors literature).');
   const changed = r.assumptions.filter((a) => a.origin !== 'prior');
   if (changed.length)
     lines.push(
@@ -95,7 +107,7 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
     .option('--list-inputs', 'list the model inputs (names for --set and assumptions:) and exit')
     .option(
       '--json',
-      'JSON: scenario, horizonYears, samples, seed, pNoAttack{}, pAttack, pSuccessGivenAttack{}, survival[], costs[], guarantors[], assumptions[]',
+      'JSON: scenario, horizonYears, samples, seed, pNoAttack{}, pAttack, pSuccessGivenAttack{}, survival[], costs[], guarantors[], priorSet, assumptions[] (literature{} beside calibrated defaults)',
     )
     .option('--markdown', 'markdown tables')
     .action(async (arg: string, flags: SimFlags & { listInputs?: boolean }) => {
@@ -107,8 +119,16 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
         ctx.io.out(
           table(
             outputFormat(flags) === 'markdown',
-            ['name', 'group', 'spec', 'unit', 'sources', 'evidence'],
-            rows.map((a) => [a.name, a.group, a.spec, a.unit, a.sources.join(' '), a.evidence]),
+            ['name', 'group', 'spec', 'literature prior', 'unit', 'sources', 'evidence'],
+            rows.map((a) => [
+              a.name,
+              a.group,
+              a.spec,
+              a.literature ? a.literature.spec : '',
+              a.unit,
+              a.sources.join(' '),
+              a.evidence,
+            ]),
           ),
         );
         return;

@@ -4,40 +4,23 @@
 import { isAbsolute, join } from 'node:path';
 import type { Command } from 'commander';
 import { type Diagnostic, GuarantorError } from '../../core/errors.js';
-import {
-  capabilityByYear,
-  deliveriesFromKiel,
-  deliveriesFromLedger,
-  plannedDeliveries,
-  shiftDeliveries,
-} from '../../core/tracker/capability.js';
-import { parseDate } from '../../core/tracker/dates.js';
-import { lookupDonor } from '../../core/tracker/donors.js';
-import { kielCoverage } from '../../core/tracker/kiel-coverage.js';
-import type { LedgerPledge } from '../../core/tracker/ledger.js';
-import {
-  type GroupBy,
-  type GroupMetrics,
-  ledgerMonthlyFlows,
-  metricsBy,
-  observedSlippage,
-  pledgeProgress,
-} from '../../core/tracker/metrics.js';
 import { didYouMean } from '../../core/util/did-you-mean.js';
+import {
+  asOfDate,
+  EXPORTS,
+  importDryRunJson,
+  importJson,
+  METRIC_HEADERS,
+  metricRow,
+  trackerAgreement,
+  trackerAgreements,
+  trackerCapability,
+  trackerDonor,
+  trackerExport,
+  trackerStatus,
+} from '../../node/tracker-json.js';
 import type { Db } from '../../store/db.js';
 import { openDb } from '../../store/open-db.js';
-import {
-  auditLog,
-  donorStatus,
-  kielMonthlyFlows,
-  kielWeapons,
-  knownDonors,
-  latestReleases,
-  ledgerCounts,
-  loadInstruments,
-  loadPledges,
-  type ReleaseRow,
-} from '../../store/tracker-repo.js';
 import type { ImportKind } from '../../tracker/apply-import.js';
 import { IMPORT_KINDS, importPrepared, prepareImport } from '../../tracker/import-file.js';
 import { seedShipped } from '../../tracker/seed.js';
@@ -92,94 +75,19 @@ const bn = (eur: number | null | undefined, digits = 2) =>
   eur === null || eur === undefined ? '' : (eur / 1e9).toFixed(digits);
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? '' : `${(x * 100).toFixed(0)}%`;
-const round = (x: number | null, d = 4) => (x === null ? null : Number(x.toFixed(d)));
-
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
 function asOfOption(raw: string | undefined): string {
-  if (!raw) return today();
-  const r = parseDate(raw);
-  if (!r.ok)
-    throw new GuarantorError('usage.bad-date', `--as-of: ${r.message}`, [
-      {
-        code: 'usage.bad-date',
-        message: `--as-of: ${r.message}`,
-        path: ['--as-of'],
-        hint: 'e.g. --as-of 2026-06-30',
-      },
-    ]);
-  return r.iso;
+  return asOfDate(raw, today());
 }
 
 function actorOf(ctx: CliContext): string {
   return ctx.io.env.GUARANTOR_ACTOR || ctx.io.env.USER || ctx.io.env.USERNAME || 'unknown';
 }
 
-function metricsJson(m: GroupMetrics) {
-  return {
-    key: m.key,
-    pledges: m.pledges,
-    committedEurBn: round(m.committedEur / 1e9),
-    allocatedEurBn: round(m.allocatedEur / 1e9),
-    deliveredEurBn: round(m.deliveredEur / 1e9),
-    fulfilment: round(m.fulfilment),
-    backlogEurBn: round(m.backlogEur / 1e9),
-    onTimeShare: round(m.onTimeShare),
-    due: m.due,
-    onTime: m.onTime,
-    late: m.late,
-    slippageMonths: m.slippageMonths,
-    overdueMonths: m.overdueMonths,
-    forecast: m.forecast,
-  };
-}
-
-const METRIC_HEADERS = [
-  'group',
-  'pledges',
-  'committed €bn',
-  'allocated €bn',
-  'delivered €bn',
-  'fulfilment',
-  'backlog €bn',
-  'on time',
-  'overdue p50 (mo)',
-  'forecast p50',
-  'forecast p90',
-];
 const METRIC_ALIGN: ('l' | 'r')[] = ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'l'];
-const metricRow = (m: GroupMetrics): Cell[] => [
-  m.key,
-  m.pledges,
-  bn(m.committedEur),
-  bn(m.allocatedEur),
-  bn(m.deliveredEur),
-  pct(m.fulfilment),
-  bn(m.backlogEur),
-  m.due ? `${m.onTime}/${m.due}` : '',
-  m.overdueMonths.p50 === null ? '' : m.overdueMonths.p50.toFixed(1),
-  m.forecast.p50 ?? '',
-  m.forecast.p90 ?? '',
-];
-
-function resolveDonorArg(raw: string, present: string[]): string {
-  const hit = lookupDonor(raw);
-  if (hit.ok && present.includes(hit.donor.name)) return hit.donor.name;
-  const guess = hit.ok ? undefined : (hit.suggestion ?? didYouMean(raw, present));
-  const message = hit.ok ? `no data for donor '${hit.donor.name}' in the ledger` : `unknown donor '${raw}'`;
-  throw new GuarantorError('usage.unknown-donor', message, [
-    {
-      code: 'usage.unknown-donor',
-      message,
-      path: ['donor'],
-      hint: guess
-        ? `did you mean '${guess}'?`
-        : 'run `guarantor track status` to list the donors with data (or `track seed` first)',
-    },
-  ]);
-}
 
 /** a bar on a terminal for imports big enough to notice (one per batch of writes); silent otherwise */
 function importProgress(ctx: CliContext): {
@@ -240,16 +148,7 @@ async function runImport(ctx: CliContext, file: string | undefined, o: ImportOpt
   });
   const warnings = prepared.warnings.filter((d) => d.severity === 'warning');
   if (o.dryRun) {
-    if (o.json)
-      printJson(ctx, {
-        file,
-        kind: prepared.kind,
-        release: prepared.label ?? null,
-        dryRun: true,
-        rows: prepared.batches.reduce((s, b) => s + b.rows.length, 0),
-        warnings: warnings.length,
-        notes: prepared.notes,
-      });
+    if (o.json) printJson(ctx, importDryRunJson(file, prepared, warnings));
     else
       ctx.io.out(
         `${file}: ${prepared.kind}, ${prepared.batches.reduce((s, b) => s + b.rows.length, 0)} records valid (dry run, nothing written)\n`,
@@ -262,19 +161,7 @@ async function runImport(ctx: CliContext, file: string | undefined, o: ImportOpt
     importPrepared(db, prepared, actorOf(ctx), { onProgress: progress.onProgress }),
   ).finally(progress.finish);
   if (o.json) {
-    printJson(ctx, {
-      file,
-      kind: prepared.kind,
-      release: prepared.label ?? null,
-      status: outcome.status,
-      releaseId: outcome.releaseId,
-      rows: outcome.rows,
-      added: outcome.added,
-      changed: outcome.changed,
-      removed: outcome.removed,
-      warnings: warnings.length,
-      notes: prepared.notes,
-    });
+    printJson(ctx, importJson(file, prepared, outcome, warnings));
     return;
   }
   const p = paint(ctx.io);
@@ -318,43 +205,9 @@ async function runSeed(ctx: CliContext, o: FormatOpts): Promise<void> {
 
 async function runStatus(ctx: CliContext, o: FormatOpts & { asOf?: string; all?: boolean }): Promise<void> {
   const asOf = asOfOption(o.asOf);
-  const { counts, releases, donors } = await withTrackDb(ctx, async (db) => ({
-    counts: await ledgerCounts(db),
-    releases: await latestReleases(db),
-    donors: await donorStatus(db, asOf),
-  }));
-  const donorJson = donors.map((d) => ({
-    donor: d.donor,
-    kielCommittedEurBn: d.kiel_committed_bn === null ? null : round(Number(d.kiel_committed_bn)),
-    kielAllocatedEurBn: d.kiel_allocated_bn === null ? null : round(Number(d.kiel_allocated_bn)),
-    kielAllocationRatio: d.kiel_committed_bn
-      ? round(Number(d.kiel_allocated_bn) / Number(d.kiel_committed_bn))
-      : null,
-    agreements: d.agreements,
-    deliverables: d.deliverables,
-    pledgedEurBn: round(Number(d.pledged_eur) / 1e9),
-    deliveredEurBn: round(Number(d.delivered_eur) / 1e9),
-    overdue: d.overdue,
-  }));
+  const { counts, releases, donorJson, json } = await withTrackDb(ctx, (db) => trackerStatus(db, asOf));
   if (o.json) {
-    printJson(ctx, {
-      asOf,
-      counts,
-      releases: releases.map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        origin: r.origin,
-        label: r.label,
-        file: r.file_name,
-        rows: r.row_count,
-        added: r.added,
-        changed: r.changed,
-        removed: r.removed,
-        importedBy: r.imported_by,
-        importedAt: r.imported_at,
-      })),
-      donors: donorJson,
-    });
+    printJson(ctx, json);
     return;
   }
   if (counts.releases === 0) {
@@ -416,51 +269,11 @@ async function runStatus(ctx: CliContext, o: FormatOpts & { asOf?: string; all?:
 
 async function runDonor(ctx: CliContext, name: string, o: FormatOpts & { asOf?: string }): Promise<void> {
   const asOf = asOfOption(o.asOf);
-  const data = await withTrackDb(ctx, async (db) => {
-    const donor = resolveDonorArg(name, await knownDonors(db));
-    return {
-      donor,
-      pledges: await loadPledges(db, { donor }),
-      // delays observed anywhere in the ledger: one donor rarely has enough completed pledges of its own
-      slippage: observedSlippage(await loadPledges(db, { withInstrument: true })),
-      flows: await kielMonthlyFlows(db, donor),
-      weapons: await kielWeapons(db, donor),
-    };
-  });
-  const byCategory = metricsBy(data.pledges, 'category', { asOf, slippage: data.slippage });
-  const byInstrument = metricsBy(
-    data.pledges.filter((x) => x.instrumentKey),
-    'instrument',
-    { asOf, slippage: data.slippage },
+  const { data, byCategory, byInstrument, kielByYear, json } = await withTrackDb(ctx, (db) =>
+    trackerDonor(db, name, asOf),
   );
-  const years = new Map<string, { committed: number; allocated: number; military: number }>();
-  for (const f of data.flows) {
-    const y = f.month.slice(0, 4);
-    const cur = years.get(y) ?? { committed: 0, allocated: 0, military: 0 };
-    if (f.measure === 'commitment') cur.committed += f.eurBn;
-    else if (f.aidType === 'total') cur.allocated += f.eurBn;
-    else if (f.aidType === 'military') cur.military += f.eurBn;
-    years.set(y, cur);
-  }
-  const kielByYear = [...years.entries()].sort().map(([year, v]) => ({
-    year: Number(year),
-    committedEurBn: round(v.committed),
-    allocatedEurBn: round(v.allocated),
-    militaryEurBn: round(v.military),
-  }));
   if (o.json) {
-    printJson(ctx, {
-      donor: data.donor,
-      asOf,
-      byCategory: byCategory.map(metricsJson),
-      byAgreement: byInstrument.map(metricsJson),
-      kielByYear,
-      weapons: data.weapons.map((w) => ({
-        category: w.category,
-        count: w.count,
-        valueEurBn: w.value_eur === null ? null : round(w.value_eur / 1e9),
-      })),
-    });
+    printJson(ctx, json);
     return;
   }
   const p = paint(ctx.io);
@@ -505,19 +318,8 @@ async function runAgreement(
 ): Promise<void> {
   const asOf = asOfOption(o.asOf);
   if (!id) {
-    const list = await withTrackDb(ctx, (db) => loadInstruments(db));
-    if (o.json)
-      return printJson(ctx, {
-        agreements: list.map((a) => ({
-          id: a.key,
-          donor: a.donor,
-          title: a.title,
-          signed: a.signed_on,
-          durationYears: a.duration_years,
-          source: a.source_id,
-          evidence: a.evidence,
-        })),
-      });
+    const { list, json } = await withTrackDb(ctx, (db) => trackerAgreements(db));
+    if (o.json) return printJson(ctx, json);
     printRows(
       ctx,
       o,
@@ -526,77 +328,9 @@ async function runAgreement(
     );
     return;
   }
-  const data = await withTrackDb(ctx, async (db) => {
-    const [inst] = await loadInstruments(db, id);
-    if (!inst) {
-      const ids = (await loadInstruments(db)).map((a) => a.key);
-      const guess = didYouMean(id, ids) ?? ids.find((k) => k.includes(id.toLowerCase()));
-      throw new GuarantorError('usage.unknown-agreement', `no agreement '${id}' in the ledger`, [
-        {
-          code: 'usage.unknown-agreement',
-          message: `no agreement '${id}'`,
-          path: ['id'],
-          hint: guess
-            ? `did you mean '${guess}'?`
-            : ids.length
-              ? 'run `guarantor track agreement` to list them'
-              : 'run `guarantor track seed` first',
-        },
-      ]);
-    }
-    return {
-      inst,
-      pledges: await loadPledges(db, { instrument: id }),
-      // delays observed anywhere in the ledger: one agreement rarely has enough completed deliverables
-      slippage: observedSlippage(await loadPledges(db, { withInstrument: true })),
-      flows: await kielMonthlyFlows(db, inst.donor),
-    };
-  });
-  const [m] = metricsBy(data.pledges, 'instrument', { asOf, slippage: data.slippage });
-  const rows = data.pledges.map((pl: LedgerPledge) => {
-    const pr = pledgeProgress(pl);
-    const cov = kielCoverage(pl, data.flows);
-    return { pledge: pl, pr, cov };
-  });
+  const { data, m, rows, json } = await withTrackDb(ctx, (db) => trackerAgreement(db, id, asOf));
   if (o.json) {
-    printJson(ctx, {
-      id: data.inst.key,
-      donor: data.inst.donor,
-      title: data.inst.title,
-      signed: data.inst.signed_on,
-      durationYears: data.inst.duration_years,
-      source: data.inst.source_id,
-      evidence: data.inst.evidence,
-      asOf,
-      metrics: m ? metricsJson(m) : null,
-      deliverables: rows.map(({ pledge, pr, cov }) => ({
-        key: pledge.key,
-        category: pledge.category,
-        summary: pledge.note ?? null,
-        quantity: pledge.quantity ?? null,
-        unit: pledge.unit ?? null,
-        value: pledge.value ?? null,
-        currency: pledge.currency ?? null,
-        valueEurBn: pledge.valueEur === undefined ? null : round(pledge.valueEur / 1e9),
-        due: pledge.dueOn ?? null,
-        deliveredQuantity: pr.deliveredQty ?? null,
-        deliveredEurBn: round(pr.deliveredEur / 1e9),
-        complete: pr.complete,
-        overdue: !pr.complete && pledge.dueOn !== undefined && pledge.dueOn < asOf,
-        source: pledge.sourceId ?? null,
-        evidence: pledge.evidence,
-        kielAllocated: cov
-          ? {
-              from: cov.from,
-              to: cov.to,
-              aidType: cov.aidType,
-              eurBn: round(cov.allocatedEur / 1e9),
-              ratio: round(cov.ratio),
-              partial: cov.partial,
-            }
-          : null,
-      })),
-    });
+    printJson(ctx, json);
     return;
   }
   const p = paint(ctx.io);
@@ -653,159 +387,19 @@ interface ExportOpts extends FormatOpts {
   limit?: string;
 }
 
-const EXPORTS = ['monthly', 'metrics', 'pledges', 'events', 'releases', 'audit'] as const;
-
 async function runExport(ctx: CliContext, o: ExportOpts): Promise<void> {
-  const what = o.what ?? 'monthly';
-  if (!EXPORTS.includes(what as (typeof EXPORTS)[number])) {
-    const guess = didYouMean(what, EXPORTS);
-    throw new GuarantorError('usage.unknown-export', `unknown --what '${what}'`, [
-      {
-        code: 'usage.unknown-export',
-        message: `unknown --what '${what}'`,
-        path: ['--what'],
-        hint: guess ? `did you mean '${guess}'?` : `one of: ${EXPORTS.join(', ')}`,
-      },
-    ]);
-  }
   const asOf = asOfOption(o.asOf);
-  const emit = (headers: string[], rows: Cell[][], json: unknown) =>
-    o.json ? printJson(ctx, json) : printRows(ctx, { ...o, csv: o.csv || !o.markdown }, headers, rows);
-  await withTrackDb(ctx, async (db) => {
-    if (what === 'monthly') {
-      const from = o.from ?? 'kiel';
-      if (from !== 'kiel' && from !== 'ledger')
-        throw new GuarantorError('usage.bad-option', `--from must be kiel or ledger, got '${from}'`);
-      const flows = from === 'kiel' ? await kielMonthlyFlows(db) : ledgerMonthlyFlows(await loadPledges(db));
-      emit(
-        ['donor', 'month', 'aid_type', 'measure', 'eur_bn'],
-        flows.map((f) => [f.donor, f.month, f.aidType, f.measure, Number(f.eurBn.toFixed(6))]),
-        {
-          from,
-          unit: 'EUR bn',
-          rows: flows.map((f) => ({
-            donor: f.donor,
-            month: f.month,
-            aidType: f.aidType,
-            measure: f.measure,
-            eurBn: Number(f.eurBn.toFixed(6)),
-          })),
-        },
-      );
-    } else if (what === 'metrics') {
-      const by = (o.by ?? 'donor') as GroupBy;
-      if (!['donor', 'category', 'instrument', 'month'].includes(by))
-        throw new GuarantorError(
-          'usage.bad-option',
-          `--by must be donor, category, instrument or month, got '${by}'`,
-        );
-      const ms = metricsBy(await loadPledges(db), by, { asOf });
-      emit(METRIC_HEADERS, ms.map(metricRow), { by, asOf, groups: ms.map(metricsJson) });
-    } else if (what === 'pledges' || what === 'events') {
-      const pledges = await loadPledges(db);
-      if (what === 'pledges') {
-        emit(
-          [
-            'key',
-            'donor',
-            'instrument',
-            'category',
-            'item',
-            'quantity',
-            'unit',
-            'value',
-            'currency',
-            'value_eur',
-            'announced',
-            'committed',
-            'due',
-            'source',
-            'evidence',
-          ],
-          pledges.map((x) => [
-            x.key,
-            x.donor,
-            x.instrumentKey,
-            x.category,
-            x.item,
-            x.quantity,
-            x.unit,
-            x.value,
-            x.currency,
-            x.valueEur,
-            x.announcedOn,
-            x.committedOn,
-            x.dueOn,
-            x.sourceId,
-            x.evidence,
-          ]),
-          { pledges },
-        );
-      } else {
-        const events = pledges.flatMap((x) =>
-          x.events.map((e) => ({ pledge: x.key, donor: x.donor, category: x.category, ...e })),
-        );
-        emit(
-          ['pledge', 'donor', 'category', 'stage', 'date', 'quantity', 'value_eur', 'source', 'note'],
-          events.map((e) => [
-            e.pledge,
-            e.donor,
-            e.category,
-            e.stage,
-            e.on,
-            e.quantity,
-            e.valueEur,
-            e.source,
-            e.note,
-          ]),
-          { events },
-        );
-      }
-    } else if (what === 'releases') {
-      const rs = await db.query<ReleaseRow>(
-        `select id, kind, origin, label, file_name, sha256, row_count, added, changed, removed, imported_by,
-           to_char(imported_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as imported_at from releases order by id`,
-      );
-      emit(
-        [
-          'id',
-          'kind',
-          'origin',
-          'label',
-          'file',
-          'sha256',
-          'rows',
-          'added',
-          'changed',
-          'removed',
-          'imported_by',
-          'imported_at',
-        ],
-        rs.map((r) => [
-          r.id,
-          r.kind,
-          r.origin,
-          r.label,
-          r.file_name,
-          r.sha256,
-          r.row_count,
-          r.added,
-          r.changed,
-          r.removed,
-          r.imported_by,
-          r.imported_at,
-        ]),
-        { releases: rs },
-      );
-    } else {
-      const rows = await auditLog(db, Number(o.limit ?? 1000));
-      emit(
-        ['id', 'at', 'actor', 'action', 'entity', 'key', 'release'],
-        rows.map((r) => [r.id, r.at, r.actor, r.action, r.entity, r.entity_key, r.release_id]),
-        { audit: rows },
-      );
-    }
-  });
+  const r = await withTrackDb(ctx, (db) =>
+    trackerExport(db, {
+      asOf,
+      ...(o.what !== undefined ? { what: o.what } : {}),
+      ...(o.by !== undefined ? { by: o.by } : {}),
+      ...(o.from !== undefined ? { from: o.from } : {}),
+      ...(o.limit !== undefined ? { limit: o.limit } : {}),
+    }),
+  );
+  if (o.json) printJson(ctx, r.json);
+  else printRows(ctx, { ...o, csv: o.csv || !o.markdown }, r.headers, r.rows as Cell[][]);
 }
 
 async function runCapability(
@@ -819,62 +413,19 @@ async function runCapability(
     asOf?: string;
   },
 ): Promise<void> {
-  const shift = Number(o.shift ?? 0);
-  const fromYear = Number(o.fromYear ?? 2022);
-  const toYear = Number(o.toYear ?? 2030);
-  const basis = o.basis ?? 'kiel';
   const asOf = asOfOption(o.asOf);
-  if (
-    !Number.isInteger(shift) ||
-    !Number.isInteger(fromYear) ||
-    !Number.isInteger(toYear) ||
-    toYear < fromYear
-  )
-    throw new GuarantorError(
-      'usage.bad-option',
-      '--shift, --from-year and --to-year take whole numbers, with --to-year >= --from-year',
-    );
-  if (basis !== 'kiel' && basis !== 'ledger')
-    throw new GuarantorError('usage.bad-option', `--basis must be kiel or ledger, got '${basis}'`);
-  const { pledges, flows, donor } = await withTrackDb(ctx, async (db) => {
-    const d = o.donor ? resolveDonorArg(o.donor, await knownDonors(db)) : undefined;
-    return {
-      donor: d,
-      pledges: await loadPledges(db, d ? { donor: d } : {}),
-      flows: basis === 'kiel' ? await kielMonthlyFlows(db, d) : [],
-    };
-  });
-  const kielEnd =
-    flows
-      .map((f) => f.month)
-      .sort()
-      .at(-1) ?? '';
-  const delivered = [...deliveriesFromLedger(pledges), ...deliveriesFromKiel(flows)];
-  const planned = plannedDeliveries(pledges, { asOf, ...(kielEnd ? { coveredUntil: `${kielEnd}-31` } : {}) });
-  const promised = capabilityByYear([...delivered, ...planned], { fromYear, toYear });
-  const shifted = capabilityByYear([...delivered, ...shiftDeliveries(planned, shift)], { fromYear, toYear });
-  const years = promised.years.map((y, i) => ({
-    year: y.year,
-    promisedIndex: round(y.index),
-    shiftedIndex: round(shifted.years[i]!.index),
-    promisedStockEurBn: round(y.stockEurBn),
-    shiftedStockEurBn: round(shifted.years[i]!.stockEurBn),
-  }));
-  if (o.json) {
-    printJson(ctx, {
-      basis,
-      donor: donor ?? null,
+  const { shift, basis, delivered, planned, promised, years, json } = await withTrackDb(ctx, (db) =>
+    trackerCapability(db, {
       asOf,
-      shiftMonths: shift,
-      deliveries: delivered.length,
-      planned: planned.length,
-      unvalued: promised.unvalued,
-      params: {
-        halfLifeYears: promised.params.halfLifeYears,
-        referenceFlowEurBn: promised.params.referenceFlowEurBn,
-      },
-      years,
-    });
+      ...(o.shift !== undefined ? { shift: o.shift } : {}),
+      ...(o.fromYear !== undefined ? { fromYear: o.fromYear } : {}),
+      ...(o.toYear !== undefined ? { toYear: o.toYear } : {}),
+      ...(o.donor !== undefined ? { donor: o.donor } : {}),
+      ...(o.basis !== undefined ? { basis: o.basis } : {}),
+    }),
+  );
+  if (o.json) {
+    printJson(ctx, json);
     return;
   }
   printRows(

@@ -2,8 +2,11 @@
 
 import type { Assessment, Finding } from '../../core/assess/types.js';
 import type { Catalog } from '../../core/catalog/catalog.js';
+import { findingCounts } from '../../node/comparison.js';
 import type { Paint } from '../io.js';
 import { renderMarkdown, renderTable } from '../table.js';
+
+export { findingCounts };
 
 const SEVERITY_LABEL = { error: 'ERROR', warning: 'WARN', info: 'INFO', strength: 'PLUS' } as const;
 
@@ -14,12 +17,6 @@ export function citeList(ids: readonly string[], catalog: Pick<Catalog, 'sources
       return s && s.evidence !== 'verified' ? `${id} [${s.evidence}]` : id;
     })
     .join(', ');
-}
-
-export function findingCounts(findings: readonly Finding[]) {
-  const c = { error: 0, warning: 0, info: 0, strength: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
 }
 
 export function renderAssessment(
