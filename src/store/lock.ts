@@ -1,5 +1,6 @@
 // one process per PGlite data directory: PGlite has a single connection and no cross-process locking
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { GuarantorError } from '../core/errors.js';
 
 function alive(pid: number): boolean {
@@ -14,6 +15,8 @@ function alive(pid: number): boolean {
 /** takes `<dir>.lock` (beside the data directory) or throws store.locked; stale locks of dead processes are taken over */
 export function acquireDirLock(dir: string): () => void {
   const path = `${dir.replace(/\/+$/, '')}.lock`;
+  // a fresh checkout has no ./.guarantor yet; the lock sits beside the data directory, so make its parent
+  mkdirSync(dirname(path), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx');

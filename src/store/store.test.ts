@@ -1,5 +1,5 @@
 // the Db contract on every backend: migrations, transactions, the append-only audit log; plus the PGlite dir lock
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,14 @@ describe('PGlite directory lock', () => {
     expect(() => acquireDirLock(db)).toThrow(/already open in this process/);
     release();
     acquireDirLock(db)();
+  });
+
+  it('creates the parent folder of a data directory that does not exist yet (a fresh checkout)', () => {
+    const db = join(dir, 'fresh', '.guarantor', 'db');
+    const release = acquireDirLock(db);
+    expect(existsSync(`${db}.lock`)).toBe(true);
+    release();
+    expect(existsSync(`${db}.lock`)).toBe(false);
   });
 
   it('takes over a stale lock left by a dead process', () => {
