@@ -1,11 +1,11 @@
-// `npm start`: build what is missing (TypeScript, then the web UI when the build script offers it) and serve the
+// `npm start`: build what is missing (TypeScript, then the web UI) and serve the
 // workbench; flags pass through (`npm start -- --port 5000`), SIGINT/SIGTERM are forwarded for a clean shutdown
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import * as build from './build-if-stale.mjs';
+import { buildIfStale, buildWebIfStale } from './build-if-stale.mjs';
 
-build.buildIfStale();
-if (typeof build.buildWebIfStale === 'function') build.buildWebIfStale();
+buildIfStale();
+buildWebIfStale();
 
 const bin = fileURLToPath(new URL('../bin/guarantor.mjs', import.meta.url));
 const child = spawn(process.execPath, [bin, 'serve', ...process.argv.slice(2)], { stdio: 'inherit' });
