@@ -1,6 +1,6 @@
 // rebuilds dist/ when any source file is newer than the last build
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,10 +29,7 @@ export function buildIfStale({ quiet = false } = {}) {
       stdio: 'inherit',
     },
   );
-  execFileSync(process.execPath, [
-    '-e',
-    `require('fs').writeFileSync(${JSON.stringify(stamp)}, String(Date.now()))`,
-  ]);
+  writeFileSync(stamp, String(Date.now()));
   return true;
 }
 
@@ -58,10 +55,7 @@ export function buildWebIfStale({ quiet = false } = {}) {
       env: { ...process.env, NODE_ENV: 'production' },
     },
   );
-  execFileSync(process.execPath, [
-    '-e',
-    `require('fs').writeFileSync(${JSON.stringify(stamp)}, String(Date.now()))`,
-  ]);
+  writeFileSync(stamp, String(Date.now()));
   return true;
 }
 

@@ -81,6 +81,13 @@ export async function compareScenarios(
   catalog: Pick<Catalog, 'actors' | 'parties'>,
   opts: { weights: Record<Dimension, number>; simulate: boolean; sort?: string },
 ): Promise<ComparisonRow[]> {
+  // a bad sort key is refused before any simulation runs
+  const key = opts.sort;
+  if (key !== undefined && key !== 'overall' && !(DIMENSIONS as readonly string[]).includes(key))
+    throw new GuarantorError(
+      'usage.sort',
+      `cannot sort by '${key}': use overall or one of ${DIMENSIONS.join(', ')}`,
+    );
   let rows = scenarios.map((scenario) =>
     comparisonRow(
       assessScenario(scenario, catalog, { weights: opts.weights }),
@@ -92,13 +99,7 @@ export async function compareScenarios(
     const sim = await simulatedColumns(scenarios);
     rows = rows.map((r, i) => ({ ...r, simulated: sim[i]! }));
   }
-  if (opts.sort) {
-    const key = opts.sort;
-    if (key !== 'overall' && !(DIMENSIONS as readonly string[]).includes(key))
-      throw new GuarantorError(
-        'usage.sort',
-        `cannot sort by '${key}': use overall or one of ${DIMENSIONS.join(', ')}`,
-      );
+  if (key) {
     const val = (r: ComparisonRow) => (key === 'overall' ? r.overall : r.scores[key as Dimension]);
     rows = [...rows].sort((a, b) => val(b) - val(a) || a.id.localeCompare(b.id));
   }

@@ -4,19 +4,15 @@
 
 import { parseSetItems } from '../core/deterrence/assumptions.js';
 import type { PriorSet } from '../core/deterrence/calibrated.js';
-import { attribution, shapleySampleBudget, tornado } from '../core/deterrence/sensitivity.js';
+import type { DeterrenceKind } from '../core/deterrence/run-kind.js';
 import {
   checkHorizon,
   type DeterrenceSetup,
-  type RunOptions,
   setupDeterrence,
-  simulate,
-  stress,
   stressEffects,
 } from '../core/deterrence/simulate.js';
 import type { ShockEffects } from '../core/deterrence/structure.js';
 import { MAX_SAMPLES } from '../core/engine/chunks.js';
-import type { Progress } from '../core/engine/run.js';
 import { type Diagnostic, GuarantorError } from '../core/errors.js';
 import { MAX_SEED } from '../core/rng/streams.js';
 import type { Scenario } from '../core/schema/scenario.js';
@@ -25,9 +21,6 @@ import { parseLocatedYaml } from '../core/yaml/located-yaml.js';
 import { loadCatalog } from './catalog-files.js';
 import { loadPriors, PRIORS_FILE } from './deterrence-files.js';
 import { parseShock } from './shock-spec.js';
-
-export const DETERRENCE_KINDS = ['simulate', 'stress', 'sensitivity'] as const;
-export type DeterrenceKind = (typeof DETERRENCE_KINDS)[number];
 
 /** default samples per kind (the CLI's defaults) */
 export const DEFAULT_SAMPLES: Record<DeterrenceKind, number> = {
@@ -151,50 +144,4 @@ export function declaredStressTests(
       locate(diags),
     );
   return { tests, warnings: locate(warnings) };
-}
-
-/** progress over several passes as one monotone {done, total}: a pass restarts when its count drops */
-export function passProgress(total: number, onProgress: (p: { done: number; total: number }) => void) {
-  let offset = 0;
-  let last = 0;
-  let lastTotal = 0;
-  return (p: Progress) => {
-    if (p.done <= last && lastTotal > 0) {
-      offset += lastTotal;
-    }
-    last = p.done;
-    lastTotal = p.total;
-    onProgress({ done: Math.min(total, offset + p.done), total });
-  };
-}
-
-/** samples a run of this kind processes in all (sensitivity: tornado, attribution and Shapley passes) */
-export function totalSamples(kind: DeterrenceKind, setup: DeterrenceSetup, samples: number): number {
-  if (kind !== 'sensitivity') return samples;
-  const st = setup.prepared.structure;
-  const n = st.instruments.length;
-  return 2 * samples + (n <= 12 ? shapleySampleBudget(n, st.horizon, st.commitments.length, samples) : 0);
-}
-
-/**
- * One deterrence run of `kind`, returning what `guarantor <kind> --json` prints: a SimulationReport, a StressReport
- * ({baseline, tests}) or {tornado, attribution}.
- */
-export async function runDeterrence(
-  kind: DeterrenceKind,
-  setup: DeterrenceSetup,
-  o: RunOptions & { declared?: ShockEffects[]; extra?: ShockEffects },
-): Promise<unknown> {
-  const run: RunOptions = {
-    samples: o.samples,
-    seed: o.seed,
-    ...(o.executor ? { executor: o.executor } : {}),
-    ...(o.signal ? { signal: o.signal } : {}),
-    ...(o.onProgress ? { onProgress: o.onProgress } : {}),
-  };
-  if (kind === 'simulate') return simulate(setup, { ...run, ...(o.extra ? { shocks: o.extra } : {}) });
-  if (kind === 'stress') return stress(setup, [...(o.declared ?? []), ...(o.extra ? [o.extra] : [])], run);
-  const t = await tornado(setup, run);
-  const a = await attribution(setup, run);
-  return { tornado: t, attribution: a };
 }

@@ -3,7 +3,6 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { attributionChart } from '../charts/attribution-chart.js';
 import { fromAttribution, fromSimulationReport, fromTornado } from '../charts/from-deterrence.js';
 import { renderSvg, svgDocument } from '../charts/render-svg.js';
@@ -12,22 +11,22 @@ import { tornadoChart } from '../charts/tornado-chart.js';
 import { assessScenario } from '../core/assess/assess.js';
 import { attribution, tornado } from '../core/deterrence/sensitivity.js';
 import { checkHorizon, setupDeterrence, simulate } from '../core/deterrence/simulate.js';
-import { MAX_SAMPLES } from '../core/engine/chunks.js';
 import { GuarantorError } from '../core/errors.js';
 import { sizeScenarioForces } from '../core/forces/size-scenario.js';
-import { MAX_SEED } from '../core/rng/streams.js';
 import type { Scenario } from '../core/schema/scenario.js';
 import { loadCatalog, resolveScenario } from '../node/catalog-files.js';
+import { findingCounts } from '../node/comparison.js';
 import { CALIBRATED_FILE, loadPriors, PRIORS_FILE, pooledExecutor } from '../node/deterrence-files.js';
+import { checkSamples, checkSeed } from '../node/deterrence-run.js';
 import { loadForcesData } from '../node/forces-files.js';
-import { packageRoot } from '../node/paths.js';
+import { packageVersion } from '../node/paths.js';
 import { checkThreads, defaultThreads } from '../node/pool/pool.js';
 import { REPORT_DEFAULT_SAMPLES } from './report-format.js';
 import type { CompareRow, ReportModel, ReportSettings, ScenarioSection } from './report-model.js';
 
 export { REPORT_DEFAULT_SAMPLES };
 
-/** the tornado and attribution run 2-3 dozen variants (Shapley: 2^n): a fifth of the samples, at most 5,000 */
+/** the tornado and attribution run 2-3 dozen variants (Shapley: 2^n): a quarter of the samples, 1,000 to 5,000 */
 export const SENSITIVITY_MAX_SAMPLES = 5_000;
 export const ATTRIBUTION_MAX_INSTRUMENTS = 8;
 export const MAX_REPORT_SCENARIOS = 50;
@@ -52,21 +51,9 @@ function usage(code: string, message: string, path: string, hint: string): Guara
 
 export function reportSettings(o: CollectOptions): ReportSettings {
   const samples = o.samples ?? REPORT_DEFAULT_SAMPLES;
-  if (!Number.isInteger(samples) || samples < 1 || samples > MAX_SAMPLES)
-    throw usage(
-      'usage.samples',
-      `samples must be a whole number from 1 to ${MAX_SAMPLES.toExponential(0)}, got ${samples}`,
-      '--samples',
-      `e.g. --samples ${REPORT_DEFAULT_SAMPLES}`,
-    );
+  checkSamples(samples);
   const seed = o.seed ?? 1;
-  if (!Number.isInteger(seed) || seed < 0 || seed >= MAX_SEED)
-    throw usage(
-      'usage.seed',
-      `seed must be an integer from 0 to 2^53 - 1, got ${seed}`,
-      '--seed',
-      'e.g. --seed 42',
-    );
+  checkSeed(seed);
   if (o.horizon !== undefined) checkHorizon(o.horizon);
   const threads = o.threads ?? defaultThreads();
   checkThreads(threads);
@@ -94,12 +81,7 @@ const shortHash = (file: string) => {
 
 /** the package version and fingerprints of the model's parameter files: what produced the numbers */
 export function modelVersion(): string {
-  let version = 'unknown';
-  try {
-    version = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version;
-  } catch {
-    // a missing package.json only loses the version label
-  }
+  const version = packageVersion();
   return `guarantor ${version}; deterrence priors ${shortHash(PRIORS_FILE)} (data/deterrence/priors.yaml), calibration ${shortHash(CALIBRATED_FILE)} (validation/calibrated.yaml)`;
 }
 
@@ -208,8 +190,7 @@ export async function collectReport(ids: string[], o: CollectOptions = {}): Prom
 
 function compareSection(sections: ScenarioSection[]): NonNullable<ReportModel['compare']> {
   const rows: CompareRow[] = sections.map((s) => {
-    const c = { error: 0, warning: 0, info: 0, strength: 0 };
-    for (const f of s.assessment.findings) c[f.severity]++;
+    const c = findingCounts(s.assessment.findings);
     const r = s.simulation?.report;
     return {
       id: s.scenario.id,

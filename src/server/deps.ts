@@ -1,6 +1,3 @@
-// what the app needs from the outside world, injected so tests build it in-process: the database, the worker pool,
-// the job manager, the catalog loaders, the clock, the web build directory and a log
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../core/catalog/catalog.js';
 import type { DeterrencePriors } from '../core/deterrence/priors.js';
@@ -8,7 +5,7 @@ import type { ForcesData } from '../core/forces/forces-data.js';
 import { loadCatalog } from '../node/catalog-files.js';
 import { loadPriors } from '../node/deterrence-files.js';
 import { loadForcesData } from '../node/forces-files.js';
-import { packageRoot } from '../node/paths.js';
+import { packageRoot, packageVersion } from '../node/paths.js';
 import type { WorkerPool } from '../node/pool/pool.js';
 import type { Db } from '../store/db.js';
 import { JobManager } from './jobs.js';
@@ -29,15 +26,6 @@ export interface ServerDeps {
   actor: string;
   version: string;
   log: (text: string) => void;
-}
-
-export function packageVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string })
-      .version;
-  } catch {
-    return '0.0.0';
-  }
 }
 
 /** fills what the caller left out with the shipped loaders, the system clock and an inline executor */

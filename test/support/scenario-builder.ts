@@ -107,6 +107,26 @@ export const testParties: Party[] = PartyFile.parse({
   ],
 }).parties;
 
+/** a state with only a defence budget and a nuclear status: what the deterrence model reads */
+export const budgetActor = (
+  id: string,
+  spendUsdBn: number,
+  nuclear: Actor['nuclear'] = 'non-nuclear',
+): Actor => ({
+  id,
+  name: id,
+  kind: 'state',
+  members: [],
+  nuclear,
+  defenceSpending: {
+    value: spendUsdBn,
+    unit: 'USD bn',
+    year: 2024,
+    source: 'sipri-milex-2025',
+    evidence: 'secondary',
+  },
+});
+
 export function instrument(over: Partial<InstrumentInput> = {}): InstrumentInput {
   return {
     id: 'i1',

@@ -33,6 +33,15 @@ describe('--priors', () => {
     expect(cal.pNoAttack.mean).toBeGreaterThan(lit.pNoAttack.mean);
   });
 
+  it('an override keeps the calibrated default on show beside the literature prior', async () => {
+    const cal = JSON.parse((await cli([...args, '--json'])).stdout);
+    const calibrated = cal.assumptions.find((a: { name: string }) => a.name === 'war_cost').spec;
+    const t = await cli([...args, '--set', 'war_cost=0.5']);
+    expect(t.code).toBe(0);
+    const line = t.stdout.split('\n').find((l) => l.trim().startsWith('war_cost ='))!;
+    expect(line).toContain(`war_cost = ${calibrated} (literature prior 0.3 to 0.9; overridden by --set)`);
+  });
+
   it('the table names both values; --list-inputs has a literature column', async () => {
     const t = await cli(args);
     expect(t.stdout).toMatch(/Calibrated defaults \(historical back-test/);

@@ -64,7 +64,7 @@ function renderReport(ctx: CliContext, title: string, r: SimulationReport, md: b
       `Calibrated defaults (historical back-test, docs/validation.md; --priors literature runs without them):`,
       ...calibrated.map(
         (a) =>
-          `  ${a.name} = ${a.origin === 'prior' ? a.spec : a.literature!.spec} (literature prior ${a.literature!.spec}${a.origin === 'prior' ? '' : `; overridden by ${a.origin === 'set' ? '--set' : 'the scenario'}`})`,
+          `  ${a.name} = ${a.calibrated ?? a.spec} (literature prior ${a.literature!.spec}${a.origin === 'prior' ? '' : `; overridden by ${a.origin === 'set' ? '--set' : 'the scenario'}`})`,
       ),
     );
   else if (r.priorSet === 'literature')

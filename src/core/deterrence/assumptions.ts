@@ -23,6 +23,8 @@ export interface AssumptionRow {
    * beside it. With origin 'prior' the run uses the calibrated spec (sources: the back-test).
    */
   literature?: { spec: string; sources: string[]; evidence: Prior['evidence'] };
+  /** with `literature`: the calibrated default, kept when a scenario or --set overrides it */
+  calibrated?: string;
 }
 
 export interface ResolvedInputs {
@@ -151,6 +153,7 @@ export function resolveInputs(
                   sources: p.literature.sources,
                   evidence: p.literature.evidence,
                 },
+                calibrated: specText(p.spec),
               }
             : {}),
         };

@@ -1,6 +1,7 @@
 // the deterrence model: monotonicity properties, determinism, the catalog, attribution identities, bad input
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budgetActor } from '../../../test/support/scenario-builder.js';
 import { loadCatalog } from '../../node/catalog-files.js';
 import { loadPriors, PRIORS_FILE } from '../../node/deterrence-files.js';
 import type { Actor } from '../schema/actor.js';
@@ -13,20 +14,7 @@ import { pledgeDeliveries } from './supply.js';
 const priors = loadPriors();
 const { catalog } = loadCatalog();
 
-const actor = (id: string, spend: number, nuclear: Actor['nuclear'] = 'non-nuclear'): Actor => ({
-  id,
-  name: id,
-  kind: 'state',
-  members: [],
-  nuclear,
-  defenceSpending: {
-    value: spend,
-    unit: 'USD bn',
-    year: 2024,
-    source: 'sipri-milex-2025',
-    evidence: 'secondary',
-  },
-});
+const actor = budgetActor;
 
 function actorsWith(guarantorSpend: number): Map<string, Actor> {
   return new Map([

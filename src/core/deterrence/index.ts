@@ -14,6 +14,7 @@ export {
   type VariantResult,
 } from './job.js';
 export * from './priors.js';
+export * from './run-kind.js';
 export * from './sensitivity.js';
 export * from './simulate.js';
 export * from './structure.js';

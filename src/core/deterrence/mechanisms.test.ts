@@ -4,6 +4,7 @@
 // so "inert" is exact equality and "moves" is a strict inequality between the same samples.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budgetActor } from '../../../test/support/scenario-builder.js';
 import { loadPriors } from '../../node/deterrence-files.js';
 import type { Actor } from '../schema/actor.js';
 import type { InstrumentInput } from '../schema/instrument.js';
@@ -13,20 +14,7 @@ import { setupDeterrence, simulate } from './simulate.js';
 
 const priors = loadPriors();
 
-const actor = (id: string, spend: number, nuclear: Actor['nuclear'] = 'non-nuclear'): Actor => ({
-  id,
-  name: id,
-  kind: 'state',
-  members: [],
-  nuclear,
-  defenceSpending: {
-    value: spend,
-    unit: 'USD bn',
-    year: 2024,
-    source: 'sipri-milex-2025',
-    evidence: 'secondary',
-  },
-});
+const actor = budgetActor;
 
 const actorsOf = (guarantorSpend: number, nuclear: boolean) =>
   new Map<string, Actor>([

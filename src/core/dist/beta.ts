@@ -54,25 +54,17 @@ export class Beta implements Dist {
     return this.table ?? undefined;
   }
   sample(rng: Xoshiro128, out: Float64Array, offset: number, n: number): void {
+    this.fillScaled(rng, out, offset, n, 0, 1);
+  }
+  /** draws lo + width * X for X ~ beta(alpha, beta): the PERT and other scaled betas share this sampler */
+  fillScaled(rng: Xoshiro128, out: Float64Array, offset: number, n: number, lo: number, width: number): void {
     const t = this.tabulated();
     if (t) {
-      t.fill(rng, out, offset, n, 0, 1);
+      t.fill(rng, out, offset, n, lo, width);
       return;
     }
-    fillBeta(
-      rng,
-      out,
-      offset,
-      n,
-      this.ka.d,
-      this.ka.c,
-      this.ka.boost,
-      this.kb.d,
-      this.kb.c,
-      this.kb.boost,
-      0,
-      1,
-    );
+    const { ka, kb } = this;
+    fillBeta(rng, out, offset, n, ka.d, ka.c, ka.boost, kb.d, kb.c, kb.boost, lo, width);
   }
 }
 

@@ -1,5 +1,7 @@
 // GET /api/report: REPORT's buildReport (src/report/build-report.ts) behind HTTP; user scenarios come from the database
+
 import { z } from 'zod';
+import { GuarantorError } from '../../core/errors.js';
 import type { Scenario } from '../../core/schema/scenario.js';
 import { buildReport } from '../../report/build-report.js';
 import type { ServerDeps } from '../deps.js';
@@ -15,8 +17,11 @@ export function reportRoutes(deps: ServerDeps): RouteSpec[] {
     if (deps.catalog().scenarios.has(id)) return undefined;
     try {
       return (await loadScenario(deps, id)).scenario;
-    } catch {
-      return undefined; // the report names the unknown id itself
+    } catch (e) {
+      // only an unknown id falls through (the report names it); an invalid stored scenario or a database error
+      // keeps its own code, status and located diagnostics
+      if (e instanceof GuarantorError && e.code === 'scenario.not-found') return undefined;
+      throw e;
     }
   };
   return [

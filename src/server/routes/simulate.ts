@@ -2,6 +2,13 @@
 // progress over server-sent events and can be cancelled; POST /api/stress runs a small stress test synchronously
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
+import {
+  DETERRENCE_KINDS,
+  type DeterrenceKind,
+  passProgress,
+  runDeterrence,
+  totalSamples,
+} from '../../core/deterrence/run-kind.js';
 import { MAX_HORIZON_YEARS } from '../../core/deterrence/simulate.js';
 import { MAX_SAMPLES } from '../../core/engine/chunks.js';
 import type { Scenario } from '../../core/schema/scenario.js';
@@ -10,15 +17,10 @@ import { pooledExecutor } from '../../node/deterrence-files.js';
 import {
   checkSamples,
   DEFAULT_SAMPLES,
-  DETERRENCE_KINDS,
-  type DeterrenceKind,
   declaredStressTests,
   extraStress,
   locateInText,
-  passProgress,
-  runDeterrence,
   setupRun,
-  totalSamples,
 } from '../../node/deterrence-run.js';
 import { MAX_THREADS } from '../../node/pool/pool.js';
 import type { ServerDeps } from '../deps.js';

@@ -66,11 +66,14 @@ type Curves =
 function CompareBody({ ids, seed }: { ids: string[]; seed: number }) {
   const table = useApi<CompareRow[]>(`/api/compare?ids=${enc(ids.join(','))}`);
   const [curves, setCurves] = useState<Curves>({ state: 'loading' });
+  // keyed on the ids' text, not the array: a parent re-render must not start every simulation again
+  const idList = ids.join(',');
   useEffect(() => {
     let live = true;
     (async () => {
       const reps: SimulationReport[] = [];
-      for (const id of ids) {
+      for (const id of idList.split(',')) {
+        if (!live) return; // left the view or changed the selection: stop queueing worker runs
         const doc = await api.get<ScenarioDoc>(`/api/scenarios/${enc(id)}`);
         const r = await runInWorker({ kind: 'simulate', yaml: doc.yaml, samples: SAMPLES, seed, shocks: [] });
         if (r.result.kind === 'simulate') reps.push(r.result.report);
@@ -80,7 +83,7 @@ function CompareBody({ ids, seed }: { ids: string[]; seed: number }) {
     return () => {
       live = false;
     };
-  }, [ids, seed]);
+  }, [idList, seed]);
   const dims = table.state === 'ok' && table.data[0] ? Object.keys(table.data[0].scores) : [];
   const parties = table.state === 'ok' && table.data[0] ? Object.keys(table.data[0].parties) : [];
   const columns: Column<CompareRow>[] = [

@@ -2,16 +2,15 @@
 // (one thread), so the same seed gives the same numbers as the CLI and the server
 import {
   type Actor,
-  attribution,
   type DeterrencePriors,
   GuarantorError,
   parseScenarioText,
+  passProgress,
+  runDeterrence,
   type ShockEffects,
   setupDeterrence,
-  simulate,
-  stress,
   stressEffects,
-  tornado,
+  totalSamples,
 } from '../../../src/core/index.js';
 import type { Bundle, RunRequest, RunResult } from './protocol.js';
 
@@ -56,28 +55,22 @@ export async function runRequest(
     if (!fx.ok) throw new GuarantorError('usage.shock-actor', fx.diagnostics[0]!.message, fx.diagnostics);
     extra = fx.value;
   }
-  const total = req.kind === 'sensitivity' ? req.samples * 2 : req.samples;
-  let offset = 0;
-  const opts = {
-    samples: req.samples,
-    seed: req.seed,
-    ...(control.signal ? { signal: control.signal } : {}),
-    onProgress: (pr: { done: number }) => control.onProgress?.(offset + pr.done, total),
-  };
-  if (req.kind === 'simulate')
-    return { kind: 'simulate', report: await simulate(s, { ...opts, ...(extra ? { shocks: extra } : {}) }) };
-  if (req.kind === 'stress') {
-    const tests: ShockEffects[] = [];
+  const declared: ShockEffects[] = [];
+  if (req.kind === 'stress')
     scenario.stress.forEach((t, i) => {
       const r = stressEffects(s, t.name, t.shocks, ['stress', i, 'shocks']);
       if (!r.ok) throw new GuarantorError('scenario.stress', r.diagnostics[0]!.message, r.diagnostics);
-      tests.push(r.value);
+      declared.push(r.value);
     });
-    if (extra) tests.push({ ...extra, name: 'command-line' });
-    return { kind: 'stress', report: await stress(s, tests, opts) };
-  }
-  const t = await tornado(s, opts);
-  offset = req.samples;
-  const a = await attribution(s, opts);
-  return { kind: 'sensitivity', report: { tornado: t, attribution: a } };
+  // the same dispatch and pass-by-pass progress as the CLI and the server (src/core/deterrence/run-kind.ts)
+  const total = totalSamples(req.kind, s, req.samples);
+  const report = await runDeterrence(req.kind, s, {
+    samples: req.samples,
+    seed: req.seed,
+    ...(control.signal ? { signal: control.signal } : {}),
+    onProgress: passProgress(total, (p) => control.onProgress?.(p.done, p.total)),
+    declared,
+    ...(extra ? { extra: req.kind === 'stress' ? { ...extra, name: 'command-line' } : extra } : {}),
+  });
+  return { kind: req.kind, report } as RunResult;
 }
