@@ -2,12 +2,16 @@
 // located at their line; live findings (POST /api/assess) and a live 10k-sample simulation in the Web Worker
 import { type ChangeEvent, useEffect, useMemo, useRef, useState } from 'react';
 import {
+  Decision,
   type Diagnostic,
+  Instrument,
+  Legal,
   LegalForm,
   Obligation,
   parseScenarioText,
   type SimulationReport,
   STRENGTHS,
+  Trigger,
 } from '../../../src/core/index.js';
 import { type ApiDiagnostic, ApiError, api, enc } from '../api';
 import { SelectField, TextField } from '../components/fields';
@@ -325,19 +329,19 @@ function Editor({ initial }: { initial: Draft }) {
               <SelectField
                 label="Automaticity"
                 value={field(['automaticity'])}
-                options={['automatic', 'discretionary']}
+                options={Instrument.shape.automaticity.options}
                 onChange={(v) => set(['automaticity'], v)}
               />
               <SelectField
                 label="Trigger timing"
                 value={field(['trigger', 'timing'])}
-                options={['standing', 'on-attack']}
+                options={Trigger.shape.timing.options}
                 onChange={(v) => set(['trigger', 'timing'], v)}
               />
               <SelectField
                 label="Trigger threshold"
                 value={field(['trigger', 'threshold'])}
-                options={['any-use-of-force', 'armed-attack', 'major-attack', 'nuclear-aggression', 'none']}
+                options={Trigger.shape.threshold.unwrap().options}
                 onChange={(v) => set(['trigger', 'threshold'], v)}
               />
               <SelectField
@@ -349,13 +353,13 @@ function Editor({ initial }: { initial: Draft }) {
               <SelectField
                 label="Legal status"
                 value={field(['legal', 'status'])}
-                options={['in-force', 'signed', 'draft', 'proposed', 'lapsed', 'violated', 'hypothetical']}
+                options={Legal.shape.status.options}
                 onChange={(v) => set(['legal', 'status'], v)}
               />
               <SelectField
                 label="Decision rule"
                 value={field(['decision', 'rule'])}
-                options={['each-guarantor', 'consensus', 'unanimity', 'majority', 'unsc']}
+                options={Decision.shape.rule.options}
                 onChange={(v) => set(['decision', 'rule'], v)}
               />
               <TextField
